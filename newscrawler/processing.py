@@ -1,0 +1,109 @@
+"""The steps between raw extraction and a finished Article, shared by the pipelines and `extract`.
+
+Each step takes and returns a plain dict so a Scrapy pipeline and the offline `extract` command run
+exactly the same code.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from newscrawler.dates import DateNormalizer
+from newscrawler.items import ARTICLE_LISTS, article_dict
+from newscrawler.sites import SiteProfile, profile_for_url
+from newscrawler.textnorm import TextNormalizer
+
+
+class InvalidArticle(ValueError):
+    """An article that must not be stored; `reason` is a short counter name."""
+
+    def __init__(self, reason: str, url: str | None = None):
+        super().__init__(f"{reason}: {url or 'no url'}")
+        self.reason = reason
+
+
+def merge_pages(pages: list[dict[str, Any]]) -> dict[str, Any]:
+    """One article from its pages: page 1's metadata, every page's paragraphs and inline lists."""
+    merged = dict(pages[0])
+    merged["paragraphs"] = [p for page in pages for p in page.get("paragraphs") or []]
+    lists = {name: list(entries) for name, entries in (pages[0].get("link_lists") or {}).items()}
+    for page in pages[1:]:
+        for name in ARTICLE_LISTS:
+            seen = {e["url"] for e in lists.get(name, [])}
+            extra = [e for e in (page.get("link_lists") or {}).get(name, []) if e["url"] not in seen]
+            if extra:
+                lists.setdefault(name, []).extend(extra)
+    merged["link_lists"] = lists
+    merged["pages"] = len(pages)
+    for key in ("total_pages", "page_urls"):
+        merged.pop(key, None)
+    return merged
+
+
+def validate(fields: dict[str, Any]) -> None:
+    """Raise InvalidArticle for an item that would be stored half-empty."""
+    if not fields.get("url"):
+        raise InvalidArticle("missing_url")
+    if not (fields.get("title") or "").strip():
+        raise InvalidArticle("missing_title", fields.get("url"))
+    if not (fields.get("body") or "").strip() and not any((p or "").strip() for p in fields.get("paragraphs") or []):
+        raise InvalidArticle("missing_body", fields.get("url"))
+
+
+def normalize_text(fields: dict[str, Any], profile: SiteProfile, normalizer: TextNormalizer | None = None) -> None:
+    """Title, body, dateline, authors, tags, link-list titles: cleaned in place."""
+    normalizer = normalizer or text_normalizer(profile)
+    paragraphs = fields.pop("paragraphs", None)
+    if paragraphs is None:
+        paragraphs = (fields.get("body") or "").split("\n\n")
+    cleaned = normalizer.normalize_article(
+        {
+            "title": fields.get("title") or "",
+            "paragraphs": paragraphs,
+            "description": fields.get("description"),
+            "authors": fields.get("authors") or [],
+            "tags": fields.get("tags") or [],
+        },
+        site_names=profile.site_names(),
+    )
+    fields.update(cleaned)
+    fields["description"] = fields.get("description") or None
+    for entries in (fields.get("link_lists") or {}).values():
+        for entry in entries:
+            entry["title"] = normalizer.clean_text(entry["title"])
+    if not fields.get("body"):
+        raise InvalidArticle("empty_body_after_cleaning", fields.get("url"))
+
+
+def normalize_dates(fields: dict[str, Any], now: datetime, normalizer: DateNormalizer | None = None) -> list[str]:
+    """published_at / modified_at as ISO strings with offset; returns the date errors met."""
+    normalizer = normalizer or DateNormalizer()
+    candidates = [tuple(c) for c in fields.pop("date_candidates", None) or []]
+    published, raw, errors = normalizer.choose(candidates, now)
+    fields["published_at"] = normalizer.to_iso(published) if published else None
+    fields["published_at_raw"] = raw
+    modified_candidates = [tuple(c) for c in fields.pop("modified_candidates", None) or []]
+    modified, _, modified_errors = normalizer.choose(modified_candidates, now) if modified_candidates else (None, None, [])
+    fields["modified_at"] = normalizer.to_iso(modified) if modified else None
+    return errors + modified_errors
+
+
+def text_normalizer(profile: SiteProfile) -> TextNormalizer:
+    return TextNormalizer(
+        credit_patterns=profile.credit_patterns, boilerplate_patterns=profile.boilerplate_patterns
+    )
+
+
+def build_article(
+    pages: list[dict[str, Any]], profile: SiteProfile | None = None, now: datetime | None = None
+) -> tuple[dict[str, Any], list[str]]:
+    """Raw page fields -> the public Article (contract order) and the date errors met on the way."""
+    now = now or datetime.now(UTC)
+    fields = merge_pages(pages)
+    profile = profile or profile_for_url(fields["url"])
+    validate(fields)
+    normalize_text(fields, profile)
+    errors = normalize_dates(fields, now)
+    fields.pop("page_url", None)
+    return article_dict(fields), errors

@@ -1,0 +1,94 @@
+"""RunRecorder: one run document per crawl (counts, errors, field coverage), stored or spooled."""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any
+
+from scrapy import signals
+
+from newscrawler.items import ARTICLE_FIELDS
+from newscrawler.spool import Spool
+from newscrawler.stores import StoreError, open_store
+
+logger = logging.getLogger(__name__)
+
+_ERROR_PREFIXES = ("newscrawler/errors/", "downloader/exception_type_count/", "spider_exceptions/")
+
+
+def build_run(stats: dict[str, Any], spider, reason: str) -> dict[str, Any]:
+    """The run document from the crawl's stats (pure, so it is testable without a crawl)."""
+    scraped = stats.get("newscrawler/articles/scraped", 0)
+    dropped = {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith("newscrawler/dropped/")}
+    errors: dict[str, int] = {}
+    for key, value in stats.items():
+        for prefix in _ERROR_PREFIXES:
+            if key.startswith(prefix):
+                kind = key[len(prefix):].rsplit(".", 1)[-1]
+                errors[kind] = errors.get(kind, 0) + value
+    for status in (k for k in stats if k.startswith("downloader/response_status_count/")):
+        code = status.rsplit("/", 1)[-1]
+        if code[0] in "45":
+            errors[f"http_{code}"] = stats[status]
+    coverage = {
+        name: round(100.0 * stats.get(f"newscrawler/fields/{name}", 0) / scraped, 1) if scraped else 0.0
+        for name in ARTICLE_FIELDS
+    }
+    started = stats.get("start_time")
+    return {
+        "run_id": getattr(spider, "run_id", None),
+        "site": getattr(getattr(spider, "profile", None), "key", None) or spider.name,
+        "spider": spider.name,
+        "started_at": started.astimezone(UTC).isoformat() if isinstance(started, datetime) else None,
+        "finished_at": datetime.now(UTC).isoformat(),
+        "finish_reason": reason,
+        "pages_fetched": stats.get("response_received_count", 0),
+        "articles": {
+            "scraped": scraped,
+            "new": stats.get("newscrawler/articles/new", 0),
+            "updated": stats.get("newscrawler/articles/updated", 0),
+            "unchanged": stats.get("newscrawler/articles/unchanged", 0),
+            "dropped": sum(dropped.values()),
+            "spooled": stats.get("newscrawler/articles/spooled", 0),
+            "skipped_known": stats.get("newscrawler/skipped_known", 0),
+        },
+        "dropped_reasons": dropped,
+        "errors": errors,
+        "date_errors": stats.get("newscrawler/date_errors", 0),
+        "field_coverage": coverage,
+        "snapshots_new": stats.get("newscrawler/snapshots/new", 0),
+        "store": stats.get("newscrawler/store") or "unavailable",
+        "store_error": stats.get("newscrawler/store_unavailable"),
+        "spooled": stats.get("newscrawler/articles/spooled", 0) + stats.get("newscrawler/snapshots/spooled", 0),
+        "options": getattr(spider, "run_options", {}),
+    }
+
+
+class RunRecorder:
+    def __init__(self, crawler):
+        self.crawler = crawler
+        self.run: dict[str, Any] | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler):
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        return ext
+
+    def spider_closed(self, spider, reason):
+        if not self.crawler.settings.getbool("NEWSCRAWLER_STORE_ENABLED", True):
+            return
+        self.run = build_run(self.crawler.stats.get_stats(), spider, reason)
+        self.crawler.stats.set_value("newscrawler/run", self.run)
+        try:
+            store = open_store()
+            try:
+                store.save_run(self.run)
+            finally:
+                store.close()
+        except StoreError as exc:
+            logger.warning("run record spooled, store unavailable: %s", exc)
+            Spool(self.crawler.settings.get("NEWSCRAWLER_SPOOL_DIR", "data/spool")).append(
+                "runs", [self.run], run_id=self.run["run_id"]
+            )

@@ -1,0 +1,93 @@
+"""SiteProfile: everything newscrawler knows about one portal, as class constants.
+
+A profile is declarative: discovery entry points, what an article URL looks like, CSS hints per field
+(tried after JSON-LD and meta tags), boilerplate to drop and how multi-page articles are paged.
+The base class is also the generic profile used for sites without one of their own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+from newscrawler.urls import canonical_url, registrable_domain, with_query
+
+
+class SiteProfile:
+    key: ClassVar[str] = ""
+    name: ClassVar[str] = ""
+    #: Hosts (and their subdomains) the crawler may fetch from.
+    allowed_hosts: ClassVar[tuple[str, ...]] = ()
+    language: ClassVar[str] = "id"
+    home_url: ClassVar[str | None] = None
+    sitemap_urls: ClassVar[tuple[str, ...]] = ()
+    rss_urls: ClassVar[tuple[str, ...]] = ()
+    #: Index (listing) page URL templates with a `{page}` placeholder, newest first.
+    index_urls: ClassVar[tuple[str, ...]] = ()
+    article_url_re: ClassVar[re.Pattern[str] | None] = None
+
+    # Field hints: CSS selectors, tried after JSON-LD and meta tags.
+    title_css: ClassVar[str] = "h1"
+    date_css: ClassVar[str | None] = None
+    author_css: ClassVar[str | None] = None
+    body_css: ClassVar[str | None] = None
+    paragraph_css: ClassVar[str] = "p"
+    tags_css: ClassVar[str | None] = None
+    #: Elements removed from the body before paragraphs are read.
+    drop_css: ClassVar[tuple[str, ...]] = (
+        "script", "style", "noscript", "iframe", "figure", "figcaption", "aside", "form", "button",
+        "[id*=div-ad]", "[class*=advert]", "[class*=ads-]",
+    )
+    #: Containers of inline "Baca Juga" blocks inside the body (speed-up; labels are the real rule).
+    read_also_css: ClassVar[tuple[str, ...]] = ()
+    #: Extra heading labels per list name, on top of newscrawler.linklists.LIST_LABELS.
+    extra_list_labels: ClassVar[dict[str, tuple[str, ...]]] = {}
+    #: Extra credit-prefix and boilerplate regexes for the text normaliser.
+    credit_patterns: ClassVar[tuple[str, ...]] = ()
+    boilerplate_patterns: ClassVar[tuple[str, ...]] = ()
+    #: Multi-page articles: the query parameter and the pager links.
+    page_param: ClassVar[str | None] = None
+    pager_css: ClassVar[str | None] = None
+    max_pages: ClassVar[int] = 20
+
+    def site_key(self, url: str) -> str:
+        return self.key or registrable_domain(urlsplit(url).hostname or "")
+
+    def site_names(self) -> tuple[str, ...]:
+        return tuple(n for n in (self.name, self.key) if n)
+
+    def is_article_url(self, url: str) -> bool:
+        if self.article_url_re is None:
+            return True
+        return bool(self.article_url_re.search(url))
+
+    def canonical(self, url: str) -> str:
+        return canonical_url(url)
+
+    def section_from_url(self, url: str) -> str | None:
+        segments = [s for s in urlsplit(url).path.split("/") if s]
+        return segments[0].lower() if len(segments) > 1 else None
+
+    def page_url(self, url: str, page: int) -> str:
+        """URL of page `page` (2..n) of a multi-page article."""
+        return with_query(self.canonical(url), **{self.page_param or "page": page})
+
+    def index_page_urls(self, page: int) -> list[str]:
+        return [template.format(page=page) for template in self.index_urls]
+
+    def describe(self) -> dict[str, object]:
+        return {
+            "key": self.key,
+            "name": self.name,
+            "hosts": list(self.allowed_hosts),
+            "sitemaps": list(self.sitemap_urls),
+            "index_pages": list(self.index_urls),
+            "rss": list(self.rss_urls),
+        }
+
+
+class GenericProfile(SiteProfile):
+    """Any news site: JSON-LD/OpenGraph/meta, the densest block of paragraphs, heading-labelled lists."""
+
+    language = ""

@@ -1,0 +1,412 @@
+"""MongoStore: the Store contract on MongoDB through pymongo (batched, index-backed, BSON UTC dates)."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from bson import ObjectId
+from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, InsertOne, MongoClient, UpdateOne
+from pymongo.errors import BulkWriteError, ConnectionFailure, OperationFailure, PyMongoError
+
+from newscrawler.stores.base import StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.stores.common import (
+    ARTICLE_FIELDS,
+    BOOKKEEPING_FIELDS,
+    SNAPSHOT_FIELDS,
+    VERSION_FIELDS,
+    archived_version,
+    check_limit,
+    check_sort,
+    check_str,
+    content_hash,
+    count_filters,
+    edges_of,
+    last_wins,
+    mask_uri,
+    prepare_run,
+    prepare_snapshot,
+    quoted_search,
+    same_entries,
+    short_error,
+    text_tokens,
+    to_utc,
+    utc_now,
+)
+
+DEFAULT_TIMEOUT_MS = 5000
+_DUPLICATE_KEY = 11000
+_BATCH = 500
+#: What upsert needs to know about stored articles: hashes to compare, old content to archive.
+_EXISTING = {"_id": 0, **{name: 1 for name in VERSION_FIELDS[:-1]}, "first_seen": 1}
+_LINK_FIELDS = {"_id": 0, "url": 1, "title": 1, "site": 1, "published_at": 1,
+                "link_lists.read_also": 1, "link_lists.related": 1}
+_LINKED = [{"link_lists.read_also.url": {"$exists": True}}, {"link_lists.related.url": {"$exists": True}}]
+_SORTS = {
+    "newest": [("published_at", DESCENDING)],
+    "oldest": [("published_at", ASCENDING)],
+    # textScore alone: mongoeco ignores a $meta sort key followed by another key (MongoDB would not).
+    "relevance": [("score", {"$meta": "textScore"})],
+}
+
+
+def _guarded(method: Callable) -> Callable:
+    """Turn pymongo errors into StoreUnavailable/StoreError, for plain methods and generators alike."""
+    if inspect.isgeneratorfunction(method):
+        @functools.wraps(method)
+        def generator(self: MongoStore, *args: Any, **kwargs: Any) -> Iterator:
+            try:
+                yield from method(self, *args, **kwargs)
+            except PyMongoError as exc:
+                raise self._error(exc) from exc
+        return generator
+
+    @functools.wraps(method)
+    def wrapper(self: MongoStore, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except PyMongoError as exc:
+            raise self._error(exc) from exc
+    return wrapper
+
+
+def _timeout_ms() -> int:
+    try:
+        return int(os.environ.get("MONGODB_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
+    except ValueError:
+        return DEFAULT_TIMEOUT_MS
+
+
+def _article_out(doc: dict) -> dict:
+    doc.pop("_id", None)
+    out = {name: doc.get(name) for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS}
+    out["authors"] = out["authors"] or []
+    out["tags"] = out["tags"] or []
+    out["link_lists"] = out["link_lists"] or {}
+    return out
+
+
+class MongoStore:
+    """Collections `articles`, `article_versions`, `snapshots`, `runs` in one database."""
+
+    kind = "mongodb"
+
+    def __init__(self, uri: str, database: str = "newscrawler", *, create_indexes: bool = True) -> None:
+        self.uri_masked = mask_uri(uri)
+        self.location = f"{self.uri_masked}/{database}"
+        options: dict[str, Any] = {"tz_aware": True, "tzinfo": UTC, "appname": "newscrawler"}
+        # An explicit timeout in the URI wins; keyword arguments would override it.
+        if "serverselectiontimeoutms" not in uri.lower():
+            options["serverSelectionTimeoutMS"] = _timeout_ms()
+        if "connecttimeoutms" not in uri.lower():
+            options["connectTimeoutMS"] = _timeout_ms()
+        try:
+            self.client: MongoClient = MongoClient(uri, **options)
+        except PyMongoError as exc:
+            raise StoreError(f"MongoDB URI {self.uri_masked} is not usable: {short_error(exc)}") from exc
+        self.db = self.client[database]
+        self.articles = self.db["articles"]
+        self.article_versions = self.db["article_versions"]
+        self.snapshots_coll = self.db["snapshots"]
+        self.runs_coll = self.db["runs"]
+        if create_indexes:
+            try:
+                self.ensure_indexes()
+            except StoreError:
+                self.client.close()
+                raise
+
+    def _error(self, exc: PyMongoError) -> StoreError:
+        if isinstance(exc, ConnectionFailure):
+            return StoreUnavailable(f"MongoDB at {self.uri_masked} is unreachable: {short_error(exc)}")
+        return StoreError(f"MongoDB error at {self.uri_masked}: {short_error(exc)}")
+
+    @_guarded
+    def ensure_indexes(self) -> None:
+        """Idempotent: fixed names and options, so re-running on open is a no-op."""
+        self.articles.create_indexes([
+            IndexModel([("url", ASCENDING)], name="url_unique", unique=True),
+            IndexModel([("site", ASCENDING), ("published_at", DESCENDING)], name="site_published"),
+            IndexModel([("published_at", DESCENDING)], name="published"),
+            IndexModel([("title", TEXT), ("body", TEXT)], name="text_title_body", default_language="none",
+                       weights={"title": 3, "body": 1}),
+            IndexModel([("link_lists.read_also.url", ASCENDING)], name="read_also_url"),
+            IndexModel([("link_lists.related.url", ASCENDING)], name="related_url"),
+            IndexModel([("tags", ASCENDING)], name="tags"),
+            IndexModel([("section", ASCENDING)], name="section"),
+        ])
+        self.snapshots_coll.create_indexes([
+            IndexModel([("site", ASCENDING), ("list", ASCENDING), ("observed_at", DESCENDING)],
+                       name="site_list_observed"),
+        ])
+        self.runs_coll.create_indexes([
+            IndexModel([("run_id", ASCENDING)], name="run_id_unique", unique=True),
+            IndexModel([("started_at", DESCENDING)], name="started"),
+        ])
+        self.article_versions.create_indexes([
+            # Unique so a batch retried after a failed write cannot archive the same version twice.
+            IndexModel([("url", ASCENDING), ("version", DESCENDING)], name="url_version", unique=True),
+        ])
+
+    @_guarded
+    def ping(self) -> None:
+        self.client.admin.command("ping")
+
+    def close(self) -> None:
+        self.client.close()
+
+    # -- articles ---------------------------------------------------------------------------------------
+
+    @_guarded
+    def upsert_articles(self, batch: Iterable[dict], run_id: str | None = None) -> UpsertCounts:
+        articles = last_wins(batch)
+        counts = UpsertCounts()
+        if not articles:
+            return counts
+        now = utc_now()
+        existing = {d["url"]: d for d in self.articles.find({"url": {"$in": list(articles)}}, _EXISTING)}
+        ops, archive = [], []
+        for url, doc in articles.items():
+            doc.update(content_hash=content_hash(doc["title"], doc["body"]), last_seen=now, run_id=run_id)
+            old = existing.get(url)
+            if old is None:
+                counts.new += 1
+                update = {"$set": doc, "$setOnInsert": {"first_seen": now, "version": 1}}
+            elif old.get("content_hash") != doc["content_hash"]:
+                counts.updated += 1
+                archive.append(archived_version(old, now))
+                update = {"$set": doc | {"version": (old.get("version") or 1) + 1}}
+            else:
+                counts.unchanged += 1
+                update = {"$set": {"last_seen": now, "run_id": run_id, "link_lists": doc["link_lists"]}}
+            ops.append(UpdateOne({"url": url}, update, upsert=True))
+        if archive:
+            self._archive(archive)  # first, so a failed update never loses the old text
+        self.articles.bulk_write(ops, ordered=False)
+        return counts
+
+    def _archive(self, versions: list[dict]) -> None:
+        try:
+            self.article_versions.insert_many(versions, ordered=False)
+        except BulkWriteError as exc:
+            errors = exc.details.get("writeErrors", [])
+            if any(e.get("code") != _DUPLICATE_KEY for e in errors):
+                raise
+
+    @_guarded
+    def get(self, url: str) -> dict | None:
+        doc = self.articles.find_one({"url": check_str(url, "url")}, {"_id": 0})
+        return None if doc is None else _article_out(doc)
+
+    @_guarded
+    def versions(self, url: str) -> list[dict]:
+        projection = {"_id": 0, **{name: 1 for name in VERSION_FIELDS}}
+        cursor = self.article_versions.find({"url": check_str(url, "url")}, projection)
+        return list(cursor.sort([("version", DESCENDING)]))
+
+    # -- queries ----------------------------------------------------------------------------------------
+
+    def _filter(self, site=None, since=None, until=None, text=None, section=None, tag=None,
+                author=None) -> dict | None:
+        """The find filter; user values land as typed operands, never as operators. None = no match."""
+        query: dict[str, Any] = {}
+        for name, value in (("site", site), ("section", section)):
+            if check_str(value, name) is not None:
+                query[name] = value
+        published: dict[str, datetime | None] = {}
+        if since is not None:
+            published["$gte"] = to_utc(since, "since")
+        if until is not None:
+            published["$lt"] = to_utc(until, "until")
+        if published:
+            query["published_at"] = published
+        if check_str(tag, "tag") is not None:
+            query["tags"] = {"$regex": f"^{_escape(tag)}$", "$options": "i"}
+        if check_str(author, "author") is not None:
+            query["authors"] = {"$regex": _escape(author), "$options": "i"}
+        if check_str(text, "text") is not None and text.strip():
+            tokens = text_tokens(text)
+            if not tokens:
+                return None
+            query["$text"] = {"$search": quoted_search(tokens)}
+        return query
+
+    def query(self, site: str | None = None, since: datetime | None = None, until: datetime | None = None,
+              text: str | None = None, section: str | None = None, tag: str | None = None,
+              author: str | None = None, limit: int | None = None, sort: str = "newest") -> Iterator[dict]:
+        sort, limit = check_sort(sort), check_limit(limit)
+        query = self._filter(site, since, until, text, section, tag, author)
+        if query is None or limit == 0:  # pymongo reads limit 0 as "no limit"
+            return iter(())
+        if sort == "relevance" and "$text" not in query:
+            sort = "newest"
+        # No projection with $text: mongoeco mis-projects text results; _id is dropped in Python instead.
+        projection = None if "$text" in query else {"_id": 0}
+        cursor = self.articles.find(query, projection, batch_size=_BATCH).sort(_SORTS[sort])
+        if limit is not None:
+            cursor = cursor.limit(limit)
+        return self._iterate(cursor, _article_out)
+
+    @_guarded
+    def _iterate(self, cursor: Iterable[dict], convert: Callable[[dict], dict]) -> Iterator[dict]:
+        """Documents as the cursor hands them over, batch by batch: memory stays flat."""
+        try:
+            for doc in cursor:
+                yield convert(doc)
+        finally:
+            close = getattr(cursor, "close", None)
+            if close is not None:
+                close()
+
+    @_guarded
+    def count(self, **filters: Any) -> int:
+        query = self._filter(**count_filters(filters))
+        if query is None:
+            return 0
+        if "$text" not in query:
+            return self.articles.count_documents(query)
+        try:
+            result = list(self.articles.aggregate([{"$match": query}, {"$count": "n"}]))
+        except OperationFailure:
+            # mongoeco accepts $text only in find(); MongoDB never takes this path.
+            return sum(1 for _ in self.articles.find(query, {"_id": 1}, batch_size=_BATCH))
+        return result[0]["n"] if result else 0
+
+    @_guarded
+    def known_urls(self, site: str) -> dict[str, datetime]:
+        cursor = self.articles.find({"site": check_str(site, "site")}, {"_id": 0, "url": 1, "last_seen": 1},
+                                    batch_size=_BATCH)
+        return {doc["url"]: doc.get("last_seen") for doc in cursor}
+
+    # -- link graph -------------------------------------------------------------------------------------
+
+    @_guarded
+    def links_to(self, url: str) -> list[dict]:
+        url = check_str(url, "url")
+        query = {"$or": [{"link_lists.read_also.url": url}, {"link_lists.related.url": url}]}
+        cursor = self.articles.find(query, _LINK_FIELDS).sort(
+            [("published_at", DESCENDING), ("url", ASCENDING)])
+        rows = []
+        for doc in cursor:
+            ranks: dict[str, int] = {}
+            for edge in edges_of(doc):
+                if edge["target"] == url:
+                    ranks.setdefault(edge["list"], edge["rank"])
+            for name, rank in ranks.items():
+                rows.append({"url": doc["url"], "title": doc.get("title"), "site": doc.get("site"),
+                             "published_at": doc.get("published_at"), "list": name, "rank": rank})
+        return rows
+
+    @_guarded
+    def graph_edges(self, site: str | None = None) -> Iterator[dict]:
+        query: dict[str, Any] = {"$or": _LINKED}
+        if check_str(site, "site") is not None:
+            query["site"] = site
+        for doc in self.articles.find(query, _LINK_FIELDS, batch_size=_BATCH).sort([("url", ASCENDING)]):
+            for edge in edges_of(doc):
+                yield {"source": doc["url"], "source_title": doc.get("title"), "target": edge["target"],
+                       "target_title": edge["title"], "list": edge["list"], "rank": edge["rank"]}
+
+    # -- snapshots --------------------------------------------------------------------------------------
+
+    @_guarded
+    def add_snapshots(self, batch: Iterable[dict]) -> int:
+        snapshots = sorted((prepare_snapshot(s) for s in batch), key=lambda s: s["observed_at"])
+        latest: dict[tuple[str, str], dict | None] = {}
+        ops: list[InsertOne | UpdateOne] = []
+        new = 0
+        for snap in snapshots:
+            key = (snap["site"], snap["list"])
+            if key not in latest:  # one lookup per (site, list) in the batch, not per snapshot
+                latest[key] = self.snapshots_coll.find_one(
+                    {"site": key[0], "list": key[1]}, sort=[("observed_at", DESCENDING), ("_id", DESCENDING)]
+                )
+            previous = latest[key]
+            if previous is not None and same_entries(previous["entries"], snap["entries"]):
+                previous["last_observed_at"] = max(previous["last_observed_at"], snap["last_observed_at"])
+                ops.append(UpdateOne({"_id": previous["_id"]}, {
+                    "$max": {"last_observed_at": snap["last_observed_at"]}, "$inc": {"observations": 1}}))
+            else:
+                snap["_id"] = ObjectId()  # known before the write: later merges in this batch target it
+                latest[key] = dict(snap)
+                ops.append(InsertOne(snap))
+                new += 1
+        if ops:
+            self.snapshots_coll.bulk_write(ops, ordered=True)
+        return new
+
+    def _window(self, site: str, list_name: str, since: Any, until: Any) -> dict:
+        """Snapshots whose observed span [observed_at, last_observed_at] overlaps [since, until)."""
+        query: dict[str, Any] = {"site": check_str(site, "site"), "list": check_str(list_name, "list_name")}
+        if since is not None:
+            query["last_observed_at"] = {"$gte": to_utc(since, "since")}
+        if until is not None:
+            query["observed_at"] = {"$lt": to_utc(until, "until")}
+        return query
+
+    @_guarded
+    def snapshots(self, site: str, list_name: str, since: datetime | None = None,
+                  until: datetime | None = None) -> list[dict]:
+        projection = {"_id": 0, **{name: 1 for name in SNAPSHOT_FIELDS}}
+        cursor = self.snapshots_coll.find(self._window(site, list_name, since, until), projection)
+        return list(cursor.sort([("observed_at", DESCENDING), ("_id", DESCENDING)]))
+
+    @_guarded
+    def popular(self, site: str, list_name: str = "popular", since: datetime | None = None,
+                until: datetime | None = None, limit: int | None = None) -> list[dict]:
+        limit = check_limit(limit)
+        pipeline: list[dict[str, Any]] = [
+            {"$match": self._window(site, list_name, since, until)},
+            {"$sort": {"observed_at": ASCENDING, "_id": ASCENDING}},  # so $last picks the latest title
+            {"$unwind": {"path": "$entries", "includeArrayIndex": "position"}},
+            {"$group": {
+                "_id": "$entries.url",
+                "title": {"$last": "$entries.title"},
+                "appearances": {"$sum": "$observations"},
+                "best_position": {"$min": "$position"},
+                "first_seen": {"$min": "$observed_at"},
+                "last_seen": {"$max": "$last_observed_at"},
+                "score": {"$sum": {"$divide": ["$observations", {"$add": ["$position", 1]}]}},
+            }},
+            {"$sort": {"appearances": DESCENDING, "best_position": ASCENDING, "last_seen": DESCENDING,
+                       "_id": ASCENDING}},
+        ]
+        if limit == 0:
+            return []
+        if limit is not None:
+            pipeline.append({"$limit": limit})
+        return [
+            {"url": d["_id"], "title": d.get("title"), "appearances": d["appearances"],
+             "best_rank": int(d["best_position"]) + 1, "first_seen": d["first_seen"],
+             "last_seen": d["last_seen"],
+             "score": round(float(d["score"]), 4)}
+            for d in self.snapshots_coll.aggregate(pipeline)
+        ]
+
+    # -- runs -------------------------------------------------------------------------------------------
+
+    @_guarded
+    def save_run(self, run: dict) -> None:
+        doc = prepare_run(run)
+        # replace_one, not $set: nested keys are stored verbatim, never read as update paths.
+        self.runs_coll.replace_one({"run_id": doc["run_id"]}, doc, upsert=True)
+
+    @_guarded
+    def runs(self, limit: int | None = 20, site: str | None = None) -> list[dict]:
+        limit = check_limit(limit)
+        if limit == 0:
+            return []
+        query = {} if check_str(site, "site") is None else {"site": site}
+        cursor = self.runs_coll.find(query, {"_id": 0}).sort(
+            [("started_at", DESCENDING), ("run_id", DESCENDING)])
+        return list(cursor.limit(limit or 0))
+
+
+def _escape(text: str) -> str:
+    """A literal for a MongoDB regex; re.escape's output is valid PCRE too."""
+    return re.escape(text)

@@ -1,0 +1,476 @@
+"""SqliteStore: the embedded default, one sqlite-utils file that Datasette can browse."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from newscrawler.stores.base import StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.stores.common import (
+    ARTICLE_FIELDS,
+    BOOKKEEPING_FIELDS,
+    DATE_FIELDS,
+    RUN_DATE_FIELDS,
+    SNAPSHOT_FIELDS,
+    VERSION_FIELDS,
+    archived_version,
+    check_limit,
+    check_sort,
+    check_str,
+    content_hash,
+    count_filters,
+    edges_of,
+    from_iso,
+    iso_utc,
+    last_wins,
+    prepare_run,
+    prepare_snapshot,
+    quoted_search,
+    same_entries,
+    text_tokens,
+    to_utc,
+    utc_now,
+    wib_day,
+)
+
+JSON_COLUMNS = ("authors", "tags", "link_lists")
+#: Every column that holds an instant, across tables (ISO UTC text in the file, datetimes in Python).
+INSTANT_COLUMNS = frozenset(
+    (*DATE_FIELDS, *RUN_DATE_FIELDS, "first_seen", "last_seen", "archived_at", "observed_at",
+     "last_observed_at")
+)
+_CHUNK = 500  # stays under SQLite's bound-variable limit on old builds
+_ORDER = {
+    "newest": "a.published_at DESC, a.url",
+    "oldest": "a.published_at ASC, a.url",
+    "relevance": "bm25(articles_fts, 3.0, 1.0), a.published_at DESC, a.url",
+}
+
+
+def _lower(value: Any) -> Any:
+    # SQLite's lower() folds ASCII only; tags and names can be any script.
+    return value.lower() if isinstance(value, str) else value
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class SqliteStore:
+    """The Store contract on a local SQLite file (WAL, FTS5, plain JSON-text columns)."""
+
+    kind = "sqlite"
+
+    def __init__(self, path: str | Path = "data/newscrawler.db") -> None:
+        self.path = Path(path)
+        self.location = str(self.path)
+        try:
+            if str(path) != ":memory:":
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite_utils.Database(str(path))
+            self.conn = self.db.conn
+            self.conn.create_function("nc_lower", 1, _lower, deterministic=True)
+            self._create_schema()
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreUnavailable(f"SQLite database at {self.location} cannot be opened: {exc}") from exc
+
+    # -- schema -----------------------------------------------------------------------------------------
+
+    def _create_schema(self) -> None:
+        db = self.db
+        if db.journal_mode != "wal":
+            db.enable_wal()
+        db["articles"].create(
+            {"url": str, "site": str, "section": str, "title": str, "description": str, "authors": str,
+             "published_at": str, "published_day": str, "modified_at": str, "published_at_raw": str,
+             "language": str, "tags": str, "image_url": str, "dateline": str, "body": str, "pages": int,
+             "link_lists": str, "crawled_at": str, "first_seen": str, "last_seen": str,
+             "content_hash": str, "version": int, "run_id": str},
+            pk="url", if_not_exists=True,
+        )
+        db["articles"].create_index(["site", "published_at"], if_not_exists=True)
+        db["articles"].create_index(["published_at"], if_not_exists=True)
+        db["articles"].create_index(["section"], if_not_exists=True)
+        if not db["articles_fts"].exists():
+            db["articles"].enable_fts(["title", "body"], create_triggers=True,
+                                      tokenize="unicode61 remove_diacritics 2")
+        self._create_side_tables()
+
+    def _create_side_tables(self) -> None:
+        db = self.db
+        db["article_versions"].create(
+            {"url": str, "version": int, "title": str, "body": str, "content_hash": str, "published_at": str,
+             "modified_at": str, "crawled_at": str, "archived_at": str},
+            pk=("url", "version"), if_not_exists=True,
+        )
+        db["snapshots"].create(
+            {"id": int, "site": str, "list": str, "observed_at": str, "last_observed_at": str,
+             "observed_on": str, "observations": int, "entries": str, "source_url": str},
+            pk="id", if_not_exists=True,
+        )
+        db["snapshots"].create_index(["site", "list", "observed_at"], if_not_exists=True)
+        db["runs"].create(
+            {"run_id": str, "site": str, "started_at": str, "finished_at": str, "finish_reason": str,
+             "document": str},
+            pk="run_id", if_not_exists=True,
+        )
+        db["runs"].create_index(["started_at"], if_not_exists=True)
+        db["links"].create(
+            {"source": str, "list": str, "rank": int, "target": str, "title": str},
+            pk=("source", "list", "rank"), if_not_exists=True,
+        )
+        db["links"].create_index(["target"], if_not_exists=True)
+
+    # -- plumbing ---------------------------------------------------------------------------------------
+
+    def _run(self, sql: str, params: Iterable[Any] = ()) -> sqlite3.Cursor:
+        try:
+            return self.conn.execute(sql, tuple(params))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def _error(self, exc: sqlite3.Error) -> StoreError:
+        message = str(exc)
+        if any(s in message for s in ("readonly", "unable to open", "disk I/O", "locked", "disk is full")):
+            return StoreUnavailable(f"SQLite database at {self.location} is unavailable: {message}")
+        return StoreError(f"SQLite error: {message}")
+
+    def _stream(self, sql: str, params: Iterable[Any], convert) -> Iterator[dict]:
+        """Rows one at a time off the cursor: constant memory however large the result."""
+        cursor = self._run(sql, params)
+        names = [d[0] for d in cursor.description]
+        try:
+            for row in cursor:
+                yield convert(dict(zip(names, row, strict=True)))
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+        finally:
+            cursor.close()
+
+    def _write(self, work) -> Any:
+        """One transaction for a whole batch; rolled back as a whole on failure."""
+        try:
+            with self.conn:
+                return work()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def ping(self) -> None:
+        try:
+            self.conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- articles ---------------------------------------------------------------------------------------
+
+    def upsert_articles(self, batch: Iterable[dict], run_id: str | None = None) -> UpsertCounts:
+        articles = last_wins(batch)
+        if not articles:
+            return UpsertCounts()
+        return self._write(lambda: self._upsert(articles, run_id))
+
+    def _upsert(self, articles: dict[str, dict], run_id: str | None) -> UpsertCounts:
+        now, counts = utc_now(), UpsertCounts()
+        existing = self._existing(list(articles))
+        for url, doc in articles.items():
+            old = existing.get(url)
+            doc.update(content_hash=content_hash(doc["title"], doc["body"]), last_seen=now, run_id=run_id)
+            if old is None:
+                counts.new += 1
+                self._insert_article(doc | {"first_seen": now, "version": 1})
+            elif old["content_hash"] != doc["content_hash"]:
+                counts.updated += 1
+                self._archive(archived_version(old, now))
+                self._insert_article(doc | {"first_seen": old["first_seen"], "version": old["version"] + 1})
+            else:
+                counts.unchanged += 1
+                self._run("UPDATE articles SET last_seen = ?, run_id = ?, link_lists = ? WHERE url = ?",
+                          (iso_utc(now), run_id, json.dumps(doc["link_lists"], ensure_ascii=False), url))
+            self._replace_links(url, doc)
+        return counts
+
+    def _existing(self, urls: list[str]) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        columns = ", ".join((*VERSION_FIELDS[1:-1], "url", "first_seen"))
+        for start in range(0, len(urls), _CHUNK):
+            chunk = urls[start:start + _CHUNK]
+            sql = f"SELECT {columns} FROM articles WHERE url IN ({', '.join('?' * len(chunk))})"
+            for row in self._stream(sql, chunk, _decode_row):
+                found[row["url"]] = row
+        return found
+
+    def _insert_article(self, doc: dict) -> None:
+        row = _encode_article(doc)
+        columns = list(row)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "url")
+        # ON CONFLICT ... DO UPDATE keeps the rowid, which the FTS index is keyed on.
+        self._run(
+            f"INSERT INTO articles ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(url) DO UPDATE SET {updates}",
+            row.values(),
+        )
+
+    def _archive(self, version: dict) -> None:
+        row = {k: iso_utc(v) if k in INSTANT_COLUMNS else v for k, v in version.items()}
+        self._run(
+            f"INSERT OR IGNORE INTO article_versions ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
+            row.values(),
+        )
+
+    def _replace_links(self, url: str, doc: dict) -> None:
+        self._run("DELETE FROM links WHERE source = ?", (url,))
+        rows = [(url, e["list"], e["rank"], e["target"], e["title"]) for e in edges_of(doc)]
+        if rows:
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO links (source, list, rank, target, title) VALUES (?, ?, ?, ?, ?)",
+                rows,
+            )
+
+    def get(self, url: str) -> dict | None:
+        rows = self._stream("SELECT * FROM articles WHERE url = ?", (check_str(url, "url"),), _article_out)
+        return next(rows, None)
+
+    def versions(self, url: str) -> list[dict]:
+        sql = f"SELECT {', '.join(VERSION_FIELDS)} FROM article_versions WHERE url = ? ORDER BY version DESC"
+        return list(self._stream(sql, (check_str(url, "url"),), _decode_row))
+
+    # -- queries ----------------------------------------------------------------------------------------
+
+    def _where(self, site=None, since=None, until=None, text=None, section=None, tag=None,
+               author=None) -> tuple[str, str, list[Any]] | None:
+        """(join, where, params) for the filters, or None when the text has no searchable word."""
+        clauses, params, join = [], [], ""
+        for column, value in (("site", site), ("section", section)):
+            if check_str(value, column) is not None:
+                clauses.append(f"a.{column} = ?")
+                params.append(value)
+        for op, value, name in ((">=", since, "since"), ("<", until, "until")):
+            if value is not None:
+                clauses.append(f"a.published_at {op} ?")
+                params.append(iso_utc(to_utc(value, name)))
+        if check_str(tag, "tag") is not None:
+            clauses.append("EXISTS (SELECT 1 FROM json_each(a.tags) WHERE nc_lower(value) = ?)")
+            params.append(tag.lower())
+        if check_str(author, "author") is not None:
+            clauses.append(
+                "EXISTS (SELECT 1 FROM json_each(a.authors) WHERE nc_lower(value) LIKE ? ESCAPE '\\')")
+            params.append(_like_pattern(author))
+        if check_str(text, "text") is not None and text.strip():
+            tokens = text_tokens(text)
+            if not tokens:
+                return None
+            join = "JOIN articles_fts ON articles_fts.rowid = a.rowid"
+            clauses.append("articles_fts MATCH ?")
+            params.append(quoted_search(tokens))
+        return join, " AND ".join(clauses) or "1", params
+
+    def query(self, site: str | None = None, since: datetime | None = None, until: datetime | None = None,
+              text: str | None = None, section: str | None = None, tag: str | None = None,
+              author: str | None = None, limit: int | None = None, sort: str = "newest") -> Iterator[dict]:
+        sort, limit = check_sort(sort), check_limit(limit)
+        where = self._where(site, since, until, text, section, tag, author)
+        if where is None:
+            return iter(())
+        join, clause, params = where
+        if sort == "relevance" and not join:
+            sort = "newest"
+        sql = f"SELECT a.* FROM articles a {join} WHERE {clause} ORDER BY {_ORDER[sort]}"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return self._stream(sql, params, _article_out)
+
+    def count(self, **filters: Any) -> int:
+        where = self._where(**count_filters(filters))
+        if where is None:
+            return 0
+        join, clause, params = where
+        return self._run(f"SELECT count(*) FROM articles a {join} WHERE {clause}", params).fetchone()[0]
+
+    def known_urls(self, site: str) -> dict[str, datetime]:
+        rows = self._stream("SELECT url, last_seen FROM articles WHERE site = ?", (check_str(site, "site"),),
+                            _decode_row)
+        return {row["url"]: row["last_seen"] for row in rows}
+
+    # -- link graph -------------------------------------------------------------------------------------
+
+    def links_to(self, url: str) -> list[dict]:
+        sql = (
+            "SELECT a.url, a.title, a.site, a.published_at, l.list, min(l.rank) AS rank "
+            "FROM links l JOIN articles a ON a.url = l.source WHERE l.target = ? "
+            "GROUP BY a.url, l.list ORDER BY a.published_at DESC, a.url, l.list"
+        )
+        return list(self._stream(sql, (check_str(url, "url"),), _decode_row))
+
+    def graph_edges(self, site: str | None = None) -> Iterator[dict]:
+        sql = (
+            "SELECT l.source, a.title AS source_title, l.target, l.title AS target_title, l.list, l.rank "
+            "FROM links l JOIN articles a ON a.url = l.source"
+        )
+        params: list[Any] = []
+        if check_str(site, "site") is not None:
+            sql += " WHERE a.site = ?"
+            params.append(site)
+        return self._stream(sql + " ORDER BY l.source, l.list, l.rank", params, dict)
+
+    # -- snapshots --------------------------------------------------------------------------------------
+
+    def add_snapshots(self, batch: Iterable[dict]) -> int:
+        snapshots = sorted((prepare_snapshot(s) for s in batch), key=lambda s: s["observed_at"])
+        return self._write(lambda: sum(self._add_snapshot(s) for s in snapshots)) if snapshots else 0
+
+    def _add_snapshot(self, snap: dict) -> int:
+        latest = self._run(
+            "SELECT id, entries, last_observed_at FROM snapshots WHERE site = ? AND list = ? "
+            "ORDER BY observed_at DESC, id DESC LIMIT 1",
+            (snap["site"], snap["list"]),
+        ).fetchone()
+        if latest is not None and same_entries(json.loads(latest[1]), snap["entries"]):
+            last = max(from_iso(latest[2]), snap["last_observed_at"])
+            self._run(
+                "UPDATE snapshots SET last_observed_at = ?, observations = observations + 1 WHERE id = ?",
+                (iso_utc(last), latest[0]),
+            )
+            return 0
+        row = _encode_snapshot(snap)
+        placeholders = ", ".join("?" * len(row))
+        self._run(f"INSERT INTO snapshots ({', '.join(row)}) VALUES ({placeholders})", row.values())
+        return 1
+
+    def _window(self, site: str, list_name: str, since, until) -> tuple[str, list[Any]]:
+        """Snapshots whose observed span [observed_at, last_observed_at] overlaps [since, until)."""
+        clause = "s.site = ? AND s.list = ?"
+        params: list[Any] = [check_str(site, "site"), check_str(list_name, "list_name")]
+        if since is not None:
+            clause += " AND s.last_observed_at >= ?"
+            params.append(iso_utc(to_utc(since, "since")))
+        if until is not None:
+            clause += " AND s.observed_at < ?"
+            params.append(iso_utc(to_utc(until, "until")))
+        return clause, params
+
+    def snapshots(self, site: str, list_name: str, since: datetime | None = None,
+                  until: datetime | None = None) -> list[dict]:
+        clause, params = self._window(site, list_name, since, until)
+        sql = (f"SELECT {', '.join(SNAPSHOT_FIELDS)} FROM snapshots s WHERE {clause} "
+               "ORDER BY s.observed_at DESC, s.id DESC")
+        return list(self._stream(sql, params, _snapshot_out))
+
+    def popular(self, site: str, list_name: str = "popular", since: datetime | None = None,
+                until: datetime | None = None, limit: int | None = None) -> list[dict]:
+        clause, params = self._window(site, list_name, since, until)
+        limit = check_limit(limit)
+        # One query: explode entries, take each url's latest title with a window function, then aggregate.
+        sql = f"""
+            WITH e AS (
+                SELECT json_extract(j.value, '$.url') AS url, json_extract(j.value, '$.title') AS title,
+                       j.key + 1 AS rank, s.observations AS obs, s.observed_at, s.last_observed_at, s.id
+                FROM snapshots s, json_each(s.entries) j WHERE {clause}
+            ), t AS (
+                SELECT *, first_value(title) OVER (
+                    PARTITION BY url ORDER BY observed_at DESC, id DESC) AS latest_title FROM e
+            )
+            SELECT url, latest_title AS title, sum(obs) AS appearances, min(rank) AS best_rank,
+                   min(observed_at) AS first_seen, max(last_observed_at) AS last_seen,
+                   round(sum(obs * 1.0 / rank), 4) AS score
+            FROM t GROUP BY url, latest_title
+            ORDER BY appearances DESC, best_rank ASC, last_seen DESC, url
+            LIMIT ?"""
+        return list(self._stream(sql, [*params, -1 if limit is None else limit], _decode_row))
+
+    # -- runs -------------------------------------------------------------------------------------------
+
+    def save_run(self, run: dict) -> None:
+        doc = prepare_run(run)
+        # Flat columns for Datasette; `document` keeps the exact nested record for read-back.
+        row = {k: _flat(v) for k, v in doc.items()}
+        row["document"] = json.dumps(_jsonable(doc), ensure_ascii=False)
+        try:
+            self.db["runs"].upsert(row, pk="run_id", alter=True)
+        except sqlite3.Error as exc:
+            raise self._error(exc) from exc
+
+    def runs(self, limit: int | None = 20, site: str | None = None) -> list[dict]:
+        limit = check_limit(limit)
+        sql, params = "SELECT document FROM runs", []
+        if check_str(site, "site") is not None:
+            sql += " WHERE site = ?"
+            params.append(site)
+        sql += " ORDER BY started_at DESC, run_id DESC LIMIT ?"
+        params.append(-1 if limit is None else limit)
+        return list(self._stream(sql, params, _run_out))
+
+
+# -- row encoding ---------------------------------------------------------------------------------------
+
+
+def _encode_article(doc: dict) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS:
+        value = doc.get(name)
+        if name in JSON_COLUMNS:
+            value = json.dumps(value, ensure_ascii=False)
+        elif name in INSTANT_COLUMNS:
+            value = iso_utc(value)
+        row[name] = value
+    row["published_day"] = wib_day(doc.get("published_at"))
+    return row
+
+
+def _decode_row(row: dict) -> dict:
+    for name in INSTANT_COLUMNS.intersection(row):
+        if isinstance(row[name], str):
+            row[name] = from_iso(row[name])
+    return row
+
+
+def _article_out(row: dict) -> dict:
+    row = _decode_row(row)
+    for name in JSON_COLUMNS:
+        row[name] = json.loads(row[name]) if row.get(name) else ({} if name == "link_lists" else [])
+    return {name: row.get(name) for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS}
+
+
+def _encode_snapshot(snap: dict) -> dict[str, Any]:
+    row = {k: iso_utc(v) if k in INSTANT_COLUMNS else v for k, v in snap.items()}
+    row["entries"] = json.dumps(snap["entries"], ensure_ascii=False)
+    return row
+
+
+def _snapshot_out(row: dict) -> dict:
+    row = _decode_row(row)
+    row["entries"] = json.loads(row["entries"] or "[]")
+    return row
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return iso_utc(value)
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def _flat(value: Any) -> Any:
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(_jsonable(value), ensure_ascii=False)
+    return _jsonable(value)
+
+
+def _run_out(row: dict) -> dict:
+    doc = json.loads(row["document"])
+    for name in RUN_DATE_FIELDS:
+        doc[name] = from_iso(doc.get(name))
+    return doc

@@ -1,0 +1,203 @@
+"""Real crawls: the suara spider against the demo site served on 127.0.0.1, into both stores."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from crawlkit import DEMO, demo_articles, run_cli
+
+from newscrawler.crawl import site_lock
+from newscrawler.mirror import MirrorServer
+from newscrawler.stores import open_store
+
+ARTICLES = demo_articles()
+
+
+@pytest.fixture
+def mirror() -> Iterator[MirrorServer]:
+    server = MirrorServer(DEMO)
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture(params=["sqlite", "mongo"])
+def store_env(request, tmp_path: Path) -> Iterator[dict[str, str]]:
+    if request.param == "sqlite":
+        yield {"NEWSCRAWLER_DB": str(tmp_path / "crawl.db")}
+        return
+    uri = request.getfixturevalue("mongo_uri")
+    database = f"crawl_{uuid.uuid4().hex[:10]}"
+    yield {"MONGODB_URI": uri, "MONGODB_DATABASE": database}
+    from pymongo import MongoClient
+
+    with MongoClient(uri) as client:
+        client.drop_database(database)
+
+
+def open_env_store(env: dict[str, str]):
+    if "MONGODB_URI" in env:
+        return open_store(uri=env["MONGODB_URI"], database=env["MONGODB_DATABASE"])
+    return open_store(path=env["NEWSCRAWLER_DB"])
+
+
+def fetched_paths(server: MirrorServer) -> set[str]:
+    return {f"https://{host}{path}" for host, path in server.requests}
+
+
+def test_full_crawl_into_store(mirror: MirrorServer, store_env: dict, tmp_path: Path) -> None:
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path, store_env)
+    assert done.returncode == 0, done.stderr
+    store = open_env_store(store_env)
+    try:
+        stored = {a["url"]: a for a in store.query(site="suara.com")}
+        assert set(stored) == {a.url for a in ARTICLES}
+        for demo in ARTICLES:
+            article = stored[demo.url]
+            assert article["pages"] == demo.pages, demo.url
+            assert article["published_at"] == demo.published
+            assert article["url"].startswith("https://") and "127.0.0.1" not in str(article)
+            assert article["body"] and article["title"] and article["dateline"] == "Suara.com"
+            assert "Baca Juga" not in article["body"] and "ADVERTISEMENT" not in article["body"]
+            assert {"related", "popular", "editors_picks", "latest"} <= set(article["link_lists"])
+        assert any(a.pages > 1 for a in ARTICLES)
+        assert {a["section"] for a in stored.values()} >= {"news", "bisnis", "bola", "jakarta"}
+        snapshots = store.snapshots("suara.com", "popular")
+        assert len(snapshots) >= 1 and snapshots[0]["entries"]
+        runs = store.runs()
+        assert runs[0]["finish_reason"] == "finished"
+        assert runs[0]["articles"]["new"] == len(ARTICLES)
+        assert runs[0]["field_coverage"]["published_at"] == 100.0
+    finally:
+        store.close()
+    # Nothing outside the site's hosts was asked for, and robots.txt was read first.
+    assert {host for host, _ in mirror.requests} <= {"www.suara.com", "jakarta.suara.com"}
+    assert ("www.suara.com", "/robots.txt") in mirror.requests
+
+
+def test_second_run_is_incremental(mirror: MirrorServer, tmp_path: Path) -> None:
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "inc.db")}
+    first = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path, env)
+    assert first.returncode == 0, first.stderr
+    before = len(mirror.requests)
+    second = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path, env)
+    assert second.returncode == 0, second.stderr
+    assert "nothing new" in second.stdout
+    article_paths = {a.url.split("suara.com", 1)[1] for a in ARTICLES}
+    refetched = [p for _, p in mirror.requests[before:] if p.split("?")[0] in article_paths]
+    assert refetched == []
+    assert ("www.suara.com", "/") in mirror.requests[before:]  # lists stay fresh
+
+
+def test_since_until_window_skips_pages_before_fetching(mirror: MirrorServer, tmp_path: Path) -> None:
+    dated = sorted(ARTICLES, key=lambda a: a.published)
+    since, until = dated[len(dated) // 3].published, dated[2 * len(dated) // 3].published
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "w.db")}
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--since", since.isoformat(),
+                    "--until", until.isoformat(), "--no-follow-related"], tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    inside = {a.url for a in ARTICLES if since <= a.published < until}
+    store = open_store(path=env["NEWSCRAWLER_DB"])
+    try:
+        assert {a["url"] for a in store.query()} == inside
+    finally:
+        store.close()
+    fetched = fetched_paths(mirror)
+    outside = {a.url for a in ARTICLES} - inside
+    assert not (fetched & outside), "out-of-window articles were fetched"
+
+
+def test_max_articles_and_url(mirror: MirrorServer, tmp_path: Path) -> None:
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "m.db")}
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--max-articles", "5"], tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    store = open_store(path=env["NEWSCRAWLER_DB"])
+    try:
+        assert store.count() == 5
+    finally:
+        store.close()
+    multi = next(a for a in ARTICLES if a.pages > 1)
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "u.db")}
+    start = len(mirror.requests)
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--url", multi.url], tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    paths = [p for _, p in mirror.requests[start:] if p != "/robots.txt"]
+    article_path = multi.url.split("suara.com", 1)[1]
+    assert sorted(paths) == sorted([article_path] + [f"{article_path}?page={n}" for n in range(2, multi.pages + 1)])
+    store = open_store(path=env["NEWSCRAWLER_DB"])
+    try:
+        (only,) = list(store.query())
+        assert only["url"] == multi.url and only["pages"] == multi.pages
+    finally:
+        store.close()
+
+
+def test_url_with_follow_related_fetches_linked_articles(mirror: MirrorServer, tmp_path: Path) -> None:
+    seed = ARTICLES[0]
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "r.db")}
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--url", seed.url, "--follow-related"],
+                   tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    store = open_store(path=env["NEWSCRAWLER_DB"])
+    try:
+        first = store.get(seed.url)
+        linked = {e["url"] for name in ("read_also", "related") for e in first["link_lists"].get(name, [])}
+        assert linked and {a["url"] for a in store.query()} == linked | {seed.url}
+    finally:
+        store.close()
+
+
+def test_unreachable_store_spools_then_replays(mirror: MirrorServer, tmp_path: Path, mongo_uri: str) -> None:
+    dead = {"MONGODB_URI": "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=300&connectTimeoutMS=300",
+            "MONGODB_DATABASE": "spooltest"}
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--max-articles", "6"], tmp_path, dead)
+    assert done.returncode == 4, done.stderr
+    assert "Traceback" not in done.stderr and "spool" in done.stderr
+    spooled = run_cli(["spool", "status"], tmp_path)
+    assert spooled.stdout.startswith(("7 record", "8 record", "9 record", "10 record")), spooled.stdout
+    database = f"replay_{uuid.uuid4().hex[:8]}"
+    live = {"MONGODB_URI": mongo_uri, "MONGODB_DATABASE": database}
+    replay = run_cli(["spool", "replay"], tmp_path, live)
+    assert replay.returncode == 0, replay.stderr
+    store = open_store(uri=mongo_uri, database=database)
+    try:
+        assert store.count(site="suara.com") == 6
+        assert store.snapshots("suara.com", "popular")
+        assert store.runs()[0]["spooled"] >= 6
+    finally:
+        store.close()
+    assert run_cli(["spool", "status"], tmp_path).stdout.startswith("0 record")
+
+
+def test_second_concurrent_crawl_exits_with_status_3(mirror: MirrorServer, tmp_path: Path) -> None:
+    with site_lock("suara.com", tmp_path / "data" / "locks"):
+        done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path,
+                       {"NEWSCRAWLER_DB": str(tmp_path / "l.db")})
+    assert done.returncode == 3
+    assert "another crawl of suara.com is running" in done.stderr
+    assert mirror.requests == []
+
+
+def test_scrapy_crawl_with_feed_export(mirror: MirrorServer, tmp_path: Path) -> None:
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("MONGODB_", "NEWSCRAWLER_"))}
+    env["NEWSCRAWLER_DB"] = str(tmp_path / "s.db")
+    out = tmp_path / "out.jsonl"
+    subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "suara", "-a", f"mirror={mirror.base_url}", "-a", "max_articles=3",
+         "-s", f"NEWSCRAWLER_MIRROR={mirror.base_url}", "-O", str(out), "-s", "LOG_LEVEL=WARNING"],
+        cwd=Path(__file__).resolve().parent.parent, env=env, check=True, capture_output=True, timeout=180,
+    )
+    rows = [json.loads(line) for line in out.read_text().splitlines()]
+    articles = [r for r in rows if "body" in r]
+    assert len(articles) == 3
+    assert all(r["published_at"].endswith("+07:00") for r in articles)
+    assert datetime.fromisoformat(articles[0]["published_at"])
