@@ -231,7 +231,7 @@ def cmd_crawl(args) -> int:
     settings = crawl_settings(mirror=args.mirror, jobdir=args.jobdir, log_level=level, overrides=overrides)
     try:
         with site_lock(profile.key, os.environ.get("NEWSCRAWLER_LOCK_DIR", "data/locks")):
-            result = run_crawl(profile.key, spider_args, settings)
+            result = run_crawl(profile.key, spider_args, settings, tracebacks=args.verbose)
     except CrawlLocked as exc:
         print(f"newscrawler: {exc}", file=sys.stderr)
         return EXIT_LOCKED
@@ -244,11 +244,15 @@ def _print_crawl_summary(result) -> None:
     articles = run.get("articles", {})
     line = (
         f"{run.get('site')}: {run.get('finish_reason')}; {run.get('pages_fetched', 0)} pages fetched; articles "
-        f"{articles.get('new', 0)} new, {articles.get('updated', 0)} updated, {articles.get('unchanged', 0)} unchanged, "
+        f"{articles.get('new', 0)} new, {articles.get('updated', 0)} updated, "
+        f"{articles.get('unchanged', 0)} unchanged, "
         f"{articles.get('dropped', 0)} dropped, {articles.get('skipped_known', 0)} already stored (skipped)"
     )
     print(line)
-    if not articles.get("scraped") and run.get("finish_reason") == "finished":
+    if result.exit_code == 1:
+        print(f"newscrawler: crawl failed ({run.get('finish_reason')}, {run.get('pages_fetched', 0)} pages fetched); "
+              f"errors: {run.get('errors') or 'none recorded'}", file=sys.stderr)
+    elif not articles.get("scraped"):
         print("nothing new to fetch")
     if result.spooled:
         print(
@@ -396,7 +400,7 @@ def _open_output(path: str):
     if path == "-":
         return sys.stdout, False
     try:
-        return open(path, "w", encoding="utf-8", newline=""), True  # noqa: SIM115 - closed by caller
+        return open(path, "w", encoding="utf-8", newline=""), True
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
 

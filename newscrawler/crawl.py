@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
+import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -86,11 +88,42 @@ def site_lock(site: str, directory: str | os.PathLike = "data/locks") -> Iterato
         handle.close()
 
 
-def run_crawl(site: str, spider_args: dict[str, Any], settings: Settings) -> CrawlResult:
+class OneLineErrors(logging.Filter):
+    """Network failures are reported, not debugged: keep the message, drop the traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        record.exc_info = None
+        record.exc_text = None
+        return True
+
+
+@contextmanager
+def crawl_logging(settings: Settings, tracebacks: bool) -> Iterator[None]:
+    """Our own log handler (Scrapy's is switched off) so that failures read as one line each."""
+    log_file = settings.get("LOG_FILE")
+    handler: logging.Handler = (
+        logging.FileHandler(log_file, encoding="utf-8") if log_file else logging.StreamHandler(sys.stderr)
+    )
+    handler.setLevel(settings.get("LOG_LEVEL", "WARNING"))
+    handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+    if not tracebacks:
+        handler.addFilter(OneLineErrors())
+    settings.set("LOG_ENABLED", False, priority="cmdline")
+    logging.root.addHandler(handler)
+    logging.captureWarnings(True)
+    try:
+        yield
+    finally:
+        logging.root.removeHandler(handler)
+        handler.close()
+
+
+def run_crawl(site: str, spider_args: dict[str, Any], settings: Settings, tracebacks: bool = False) -> CrawlResult:
     spidercls = spider_for(site)
-    process = AsyncCrawlerProcess(settings, install_root_handler=True)
-    crawler = process.create_crawler(spidercls)
-    process.crawl(crawler, **spider_args)
-    process.start()
+    with crawl_logging(settings, tracebacks):
+        process = AsyncCrawlerProcess(settings)
+        crawler = process.create_crawler(spidercls)
+        process.crawl(crawler, **spider_args)
+        process.start()
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return CrawlResult(stats=dict(stats), run=dict(stats.get("newscrawler/run") or {}))

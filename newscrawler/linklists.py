@@ -22,7 +22,9 @@ LIST_LABELS: dict[str, tuple[str, ...]] = {
         "related articles", "berita lainnya terkait",
     ),
     "popular": ("terpopuler", "berita terpopuler", "populer", "most popular", "trending", "paling populer"),
-    "editors_picks": ("pilihan", "pilihan editor", "pilihan redaksi", "editor's pick", "editors pick", "editor's picks"),
+    "editors_picks": (
+        "pilihan", "pilihan editor", "pilihan redaksi", "editor's pick", "editors pick", "editor's picks",
+    ),
     "latest": ("terkini", "berita terkini", "terbaru", "berita terbaru", "latest", "latest news"),
 }
 #: Elements never taken as a heading: links and menu items are entries, not titles.

@@ -85,7 +85,7 @@ def table(rows: list[list[str]], headers: list[str], out: IO[str], flex: int = 0
     total = shutil.get_terminal_size((160, 24)).columns
     spare = total - (sum(widths) - widths[flex]) - 2 * (len(widths) - 1)
     widths[flex] = max(20, min(widths[flex], spare))
-    for row in [headers, ["-" * w for w in widths]] + rows:
+    for row in [headers, ["-" * w for w in widths], *rows]:
         cells = [_truncate(c, w).ljust(w) for c, w in zip(row, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")
 

@@ -6,13 +6,12 @@ import logging
 from datetime import UTC, datetime
 from typing import Any
 
-from itemadapter import ItemAdapter
 from scrapy.exceptions import DropItem
 
 from newscrawler.dates import DateNormalizer
 from newscrawler.items import ARTICLE_FIELDS, SITE_LISTS, ArticleItem, SnapshotItem, article_dict
 from newscrawler.processing import InvalidArticle, normalize_dates, normalize_text, text_normalizer, validate
-from newscrawler.sites import get_profile, profile_for_url
+from newscrawler.sites import profile_for_url
 from newscrawler.spool import Spool
 from newscrawler.stores import StoreError, StoreUnavailable, open_store
 

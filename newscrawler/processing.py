@@ -84,7 +84,9 @@ def normalize_dates(fields: dict[str, Any], now: datetime, normalizer: DateNorma
     fields["published_at"] = normalizer.to_iso(published) if published else None
     fields["published_at_raw"] = raw
     modified_candidates = [tuple(c) for c in fields.pop("modified_candidates", None) or []]
-    modified, _, modified_errors = normalizer.choose(modified_candidates, now) if modified_candidates else (None, None, [])
+    modified, modified_errors = None, []
+    if modified_candidates:
+        modified, _, modified_errors = normalizer.choose(modified_candidates, now)
     fields["modified_at"] = normalizer.to_iso(modified) if modified else None
     return errors + modified_errors
 

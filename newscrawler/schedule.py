@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -62,7 +63,7 @@ def cron_line(site: str, every: str, at: str | None = None, extra: list[str] | N
     timing = cron_timing(every, at)
     root = Path(project_dir or os.getcwd()).resolve()
     env = dict(os.environ if env is None else env)
-    executable = Path(sys.argv[0]).resolve() if Path(sys.argv[0]).name == "newscrawler" else root / ".venv/bin/newscrawler"
+    executable = _executable(root)
     carried = []
     for name in CARRIED_ENV:
         value = env.get(name)
@@ -74,12 +75,22 @@ def cron_line(site: str, every: str, at: str | None = None, extra: list[str] | N
         carried.append(f"NEWSCRAWLER_DB={shlex.quote(str(root / 'data/newscrawler.db'))}")
     log = root / "data" / "logs" / f"{site}.log"
     lock = root / "data" / "locks" / f"{site}.cron.lock"
-    crawl = [str(executable), "crawl", site, "--log-file", str(log), *(extra or [])]
+    crawl = ["crawl", site, "--log-file", str(log), *(extra or [])]
     command = (
         f"cd {shlex.quote(str(root))} && mkdir -p data/logs data/locks && "
-        f"flock -n {shlex.quote(str(lock))} env {' '.join(carried)} {' '.join(shlex.quote(c) for c in crawl)}"
+        f"flock -n {shlex.quote(str(lock))} env {' '.join(carried)} {executable} "
+        f"{' '.join(shlex.quote(c) for c in crawl)}"
     )
     return f"{timing} {command} {marker(site)}"
+
+
+def _executable(root: Path) -> str:
+    """The project's own console script when it is there, else this interpreter running the CLI module."""
+    script = root / ".venv" / "bin" / "newscrawler"
+    if script.exists():
+        return str(script)
+    found = shutil.which("newscrawler")
+    return found or f"{sys.executable} -m newscrawler.cli"
 
 
 def _crontab() -> list[str]:

@@ -13,7 +13,7 @@ NEWSPIDER_MODULE = "newscrawler.spiders"
 # An honest User-Agent that names the tool and how to reach its operator; override per deployment.
 USER_AGENT = os.environ.get(
     "NEWSCRAWLER_USER_AGENT",
-    f"newscrawler/{__version__} (+https://github.com/newscrawler; research crawler; contact: set NEWSCRAWLER_USER_AGENT)",
+    f"newscrawler/{__version__} (news research crawler; operators: put a contact in NEWSCRAWLER_USER_AGENT)",
 )
 ROBOTSTXT_OBEY = True
 

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+
 from crawlkit import run_cli
 
 GOLDEN = Path(__file__).parent / "golden" / "suara.com"

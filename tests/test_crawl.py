@@ -8,11 +8,12 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
-from crawlkit import DEMO, demo_articles, run_cli
 
 from newscrawler.crawl import site_lock
 from newscrawler.mirror import MirrorServer
 from newscrawler.stores import open_store
+
+from crawlkit import DEMO, demo_articles, run_cli
 
 ARTICLES = demo_articles()
 
@@ -201,3 +202,67 @@ def test_scrapy_crawl_with_feed_export(mirror: MirrorServer, tmp_path: Path) -> 
     assert len(articles) == 3
     assert all(r["published_at"].endswith("+07:00") for r in articles)
     assert datetime.fromisoformat(articles[0]["published_at"])
+
+
+def test_lastmod_and_recheck_days_bring_stored_articles_back(tmp_path: Path) -> None:
+    import shutil
+    from datetime import UTC, timedelta
+
+    site = tmp_path / "site"
+    shutil.copytree(DEMO, site)
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "re.db")}
+    with MirrorServer(site) as server:
+        assert run_cli(["crawl", "suara.com", "--mirror", server.base_url], tmp_path, env).returncode == 0
+        # The site says one article changed after we stored it.
+        changed = next(a for a in ARTICLES if "/news/" in a.url)
+        sitemap = site / "www.suara.com" / "news" / "sitemap-news.xml"
+        text = sitemap.read_text()
+        block_start = text.index(f"<loc>{changed.url}</loc>")
+        lastmod_start = text.index("<lastmod>", block_start) + len("<lastmod>")
+        lastmod_end = text.index("</lastmod>", lastmod_start)
+        newer = (datetime.now(UTC) + timedelta(minutes=5)).isoformat(timespec="seconds")
+        sitemap.write_text(text[:lastmod_start] + newer + text[lastmod_end:])
+        start = len(server.requests)
+        done = run_cli(["crawl", "suara.com", "--mirror", server.base_url], tmp_path, env)
+        assert done.returncode == 0, done.stderr
+        path = changed.url.split("suara.com", 1)[1]
+        paths = {a.url.split("suara.com", 1)[1] for a in ARTICLES}
+        refetched = {p for _, p in server.requests[start:] if p.split("?")[0] in paths}
+        assert refetched == {path}
+        # --recheck-days N re-fetches what was published in the last N days.
+        days = (datetime.now(UTC) - min(a.published for a in ARTICLES)).days - 10
+        recent = {a.url.split("suara.com", 1)[1] for a in ARTICLES
+                  if a.published >= datetime.now(UTC) - timedelta(days=days)}
+        start = len(server.requests)
+        done = run_cli(["crawl", "suara.com", "--mirror", server.base_url, "--recheck-days", str(days)], tmp_path, env)
+        assert done.returncode == 0, done.stderr
+        fetched = {p.split("?")[0] for _, p in server.requests[start:]}
+        assert recent and recent <= fetched
+        older = {a.url.split("suara.com", 1)[1] for a in ARTICLES} - recent
+        assert (older & fetched) - {path} == set()  # the changed one's lastmod is still newer than what we hold
+
+
+def test_crawl_that_fetches_nothing_fails(tmp_path: Path) -> None:
+    import socket
+
+    with socket.socket() as s:  # a port with nobody listening
+        s.bind(("127.0.0.1", 0))
+        dead = f"http://127.0.0.1:{s.getsockname()[1]}"
+    done = run_cli(["crawl", "suara.com", "--mirror", dead], tmp_path, {"NEWSCRAWLER_DB": str(tmp_path / "d.db")})
+    assert done.returncode == 1, (done.stdout, done.stderr)
+    assert "Traceback" not in done.stderr
+    store = open_store(path=str(tmp_path / "d.db"))
+    try:
+        (run,) = store.runs()
+        assert run["pages_fetched"] == 0 and run["errors"]
+    finally:
+        store.close()
+
+
+def test_demo_command(tmp_path: Path) -> None:
+    done = run_cli(["demo", "--db", str(tmp_path / "demo.db")], tmp_path)
+    assert done.returncode == 0, done.stderr
+    out = done.stdout
+    assert f"Articles stored in {tmp_path / 'demo.db'}: {len(ARTICLES)}" in out
+    assert "Per section: bisnis" in out and "Top 'Terpopuler' entries:" in out
+    assert "newscrawler query" in out

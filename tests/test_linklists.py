@@ -11,7 +11,8 @@ BASE = "https://www.suara.com/news/2026/10/01/080000/page"
 
 def links(n: int, prefix: str = "a") -> str:
     return "".join(
-        f'<li><a href="/news/2026/10/0{i}/08000{i}/{prefix}-{i}">{prefix.upper()} judul {i}</a></li>' for i in range(1, n + 1)
+        f'<li><a href="/news/2026/10/0{i}/08000{i}/{prefix}-{i}">{prefix.upper()} judul {i}</a></li>'
+        for i in range(1, n + 1)
     )
 
 

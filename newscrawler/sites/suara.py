@@ -27,8 +27,9 @@ class SuaraProfile(SiteProfile):
     author_css = "h3.author-trigger a, .head-writer-date .writer span"
     body_css = "article.article-content, article.detail-content.detail-berita"
     tags_css = ".article-tags a, div.tag-header ul.list-tag li a"
-    drop_css = SiteProfile.drop_css + (
-        ".ten-second", "[class*=placeholder_]", ".wrap-pagination", ".pagination-custom", ".google-pref",
+    drop_css = (
+        *SiteProfile.drop_css, ".ten-second", "[class*=placeholder_]", ".wrap-pagination", ".pagination-custom",
+        ".google-pref",
     )
     read_also_css = (".article-read",)
     page_param = "page"

@@ -69,12 +69,11 @@ class NewsSpider(scrapy.Spider):
         self.follow_related = _flag(follow_related, not self.start_article_urls)
         self.related_depth = int(related_depth) if related_depth not in (None, "") else 1
         self.mirror = mirror
-        if mirror:
-            self.download_delay = 0  # a local mirror needs no politeness delay
         self.incremental = _flag(incremental, True) and not self.start_article_urls
         self.recheck_days = int(recheck_days) if recheck_days not in (None, "") else None
         self.known: dict[str, datetime] = {}
         self.scheduled: set[str] = set()
+        self.skipped: set[str] = set()  # known or out-of-window: decided once per URL
         self.index_pages_seen = 0
         self.run_id = f"{self.now:%Y%m%dT%H%M%SZ}-{self.name}-{uuid.uuid4().hex[:8]}"
         self.run_options = {
@@ -159,7 +158,9 @@ class NewsSpider(scrapy.Spider):
             published = date_from_url(url)
             if published is None or published >= self.now - timedelta(days=self.recheck_days):
                 return True
-        self.crawler.stats.inc_value("newscrawler/skipped_known")
+        if url not in self.skipped:
+            self.skipped.add(url)
+            self.crawler.stats.inc_value("newscrawler/skipped_known")
         return False
 
     def _limit_reached(self) -> bool:
@@ -171,11 +172,16 @@ class NewsSpider(scrapy.Spider):
         url = self.profile.canonical(url)
         if url in self.scheduled or self._limit_reached():
             return None
+        # A skipped URL is looked at again only when a sitemap brings a lastmod that may warrant a re-fetch.
+        if url in self.skipped and not (listed and listed.lastmod):
+            return None
         if not force:
             if not host_allowed(url, self.allowed_hosts) or not self.profile.is_article_url(url):
                 return None
             if not self._in_window(self._listed_date(listed) if listed else date_from_url(url)):
-                self.crawler.stats.inc_value("newscrawler/skipped_out_of_window")
+                if url not in self.skipped:
+                    self.skipped.add(url)
+                    self.crawler.stats.inc_value("newscrawler/skipped_out_of_window")
                 return None
             if not self._needs_fetch(url, listed.lastmod if listed else None):
                 return None
