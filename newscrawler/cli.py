@@ -7,10 +7,11 @@ import json
 import os
 import shlex
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import IO, Any, NoReturn
 
 from newscrawler import __version__
 
@@ -57,17 +58,9 @@ def _add_filters(p: argparse.ArgumentParser) -> None:
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
-    from newscrawler.sites import get_profile
-
-    site = args.site
-    if site:
-        try:
-            site = get_profile(site).key
-        except KeyError:
-            site = site.strip().lower()  # stored generic sites are queried by their domain
     return {
-        "site": site, "since": args.since, "until": args.until, "text": args.text, "section": args.section,
-        "tag": args.tag, "author": args.author,
+        "site": _filters_site(args.site), "since": args.since, "until": args.until, "text": args.text,
+        "section": args.section, "tag": args.tag, "author": args.author,
     }
 
 
@@ -396,32 +389,34 @@ def cmd_related(args) -> int:
     return 0
 
 
-def _open_output(path: str):
+@contextmanager
+def _output_to(path: str, noun: str) -> Iterator[Callable[[Callable[[IO[str]], int]], None]]:
+    """Yields `write(fn)`: fn writes to the file (or stdout for -) and returns how many records it wrote."""
     if path == "-":
-        return sys.stdout, False
+        yield lambda fn: fn(sys.stdout) and None
+        return
     try:
-        return open(path, "w", encoding="utf-8", newline=""), True
+        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with handle:
+        yield lambda fn: print(f"{fn(handle)} {noun} written to {path}", file=sys.stderr)
 
 
 def cmd_graph(args) -> int:
     from newscrawler import output
 
+    fields = ("source", "source_title", "target", "target_title", "list", "rank")
     store = _open_store()
-    out, close = _open_output(args.output)
     try:
-        edges = store.graph_edges(site=_filters_site(args.site))
-        if args.format == "jsonl":
-            n = output.write_jsonl(edges, out)
-        else:
-            n = output.write_csv(edges, out, ("source", "source_title", "target", "target_title", "list", "rank"))
+        with _output_to(args.output, "edges") as write:
+            edges = store.graph_edges(site=_filters_site(args.site))
+            if args.format == "jsonl":
+                write(lambda out: output.write_jsonl(edges, out))
+            else:
+                write(lambda out: output.write_csv(edges, out, fields))
     finally:
         store.close()
-        if close:
-            out.close()
-    if close:
-        print(f"{n} edges written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -464,18 +459,14 @@ def cmd_popular(args) -> int:
 def cmd_export(args) -> int:
     from newscrawler import output
 
+    writer = {"jsonl": output.write_jsonl, "csv": output.write_csv, "json": output.write_json}[args.format]
     store = _open_store()
-    out, close = _open_output(args.output)
     try:
-        records = store.query(**_filters(args), limit=args.limit, sort=args.sort or "newest")
-        writer = {"jsonl": output.write_jsonl, "csv": output.write_csv, "json": output.write_json}[args.format]
-        n = writer(records, out)
+        with _output_to(args.output, "articles") as write:
+            records = store.query(**_filters(args), limit=args.limit, sort=args.sort or "newest")
+            write(lambda out: writer(records, out))
     finally:
         store.close()
-        if close:
-            out.close()
-    if close:
-        print(f"{n} articles written to {args.output}", file=sys.stderr)
     return 0
 
 

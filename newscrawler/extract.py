@@ -18,7 +18,7 @@ from lxml import etree
 
 from newscrawler.linklists import LinkListFinder, parse_html
 from newscrawler.sites import SiteProfile, profile_for_url
-from newscrawler.urls import absolute_url, host_allowed, hostname
+from newscrawler.urls import absolute_url, host_allowed, hostname, registrable_domain
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle",
@@ -159,7 +159,7 @@ class ArticleExtractor:
             if (el.get("rel") or "").lower() == "canonical" and el.get("href"):
                 href = absolute_url(el.get("href"), url)
                 # A canonical pointing at another site (syndication) does not rename this page.
-                if href and hostname(href).endswith(hostname(url).split(".", 1)[-1]):
+                if href and registrable_domain(hostname(href)) == registrable_domain(hostname(url)):
                     return profile.canonical(href)
         return profile.canonical(url)
 

@@ -6,6 +6,7 @@ import logging
 from urllib.parse import urlsplit, urlunsplit
 
 from scrapy import Request, Spider
+from scrapy.downloadermiddlewares import robotstxt as scrapy_robots
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 
@@ -38,6 +39,15 @@ class AllowedHostsMiddleware:
             self.stats.inc_value("newscrawler/offsite_blocked")
             raise IgnoreRequest(f"not an allowed host: {request.url}")
         return None
+
+
+class RobotsTxtMiddleware(scrapy_robots.RobotsTxtMiddleware):
+    """Scrapy's robots.txt check, once per real host: a request already sent to the mirror was checked."""
+
+    async def process_request(self, request: Request) -> None:
+        if MirrorMiddleware.META_KEY in request.meta:
+            return None
+        return await super().process_request(request)
 
 
 class MirrorMiddleware:

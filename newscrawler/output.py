@@ -84,7 +84,7 @@ def table(rows: list[list[str]], headers: list[str], out: IO[str], flex: int = 0
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
     total = shutil.get_terminal_size((160, 24)).columns
     spare = total - (sum(widths) - widths[flex]) - 2 * (len(widths) - 1)
-    widths[flex] = max(20, min(widths[flex], spare))
+    widths[flex] = max(40, min(widths[flex], spare))
     for row in [headers, ["-" * w for w in widths], *rows]:
         cells = [_truncate(c, w).ljust(w) for c, w in zip(row, widths, strict=True)]
         out.write("  ".join(cells).rstrip() + "\n")

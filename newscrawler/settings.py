@@ -40,6 +40,8 @@ LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
     "newscrawler.middlewares.AllowedHostsMiddleware": 50,
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "newscrawler.middlewares.RobotsTxtMiddleware": 100,
     # After robots.txt (100) has seen the real URL, before the download handler.
     "newscrawler.middlewares.MirrorMiddleware": 950,
 }

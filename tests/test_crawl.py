@@ -266,3 +266,24 @@ def test_demo_command(tmp_path: Path) -> None:
     assert f"Articles stored in {tmp_path / 'demo.db'}: {len(ARTICLES)}" in out
     assert "Per section: bisnis" in out and "Top 'Terpopuler' entries:" in out
     assert "newscrawler query" in out
+
+
+def test_robots_txt_is_obeyed(tmp_path: Path) -> None:
+    import shutil
+
+    site = tmp_path / "site"
+    shutil.copytree(DEMO, site)
+    robots = site / "www.suara.com" / "robots.txt"
+    rules = robots.read_text().replace("Disallow: /loadmoredetail?", "Disallow: /loadmoredetail?\nDisallow: /bola/")
+    robots.write_text(rules)
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "robots.db")}
+    with MirrorServer(site) as server:
+        done = run_cli(["crawl", "suara.com", "--mirror", server.base_url], tmp_path, env)
+        assert done.returncode == 0, done.stderr
+        assert not [p for h, p in server.requests if h == "www.suara.com" and p.startswith("/bola/")]
+    store = open_store(path=env["NEWSCRAWLER_DB"])
+    try:
+        assert store.count(section="bola") == 0
+        assert store.count() == len([a for a in ARTICLES if "/bola/" not in a.url])
+    finally:
+        store.close()
