@@ -10,6 +10,7 @@ import json
 import os
 import resource
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -78,6 +79,30 @@ def bench_store(n: int, uri: str | None) -> None:
               f"text query (100 hits={hits}): {search * 1000:.1f} ms; stream all {streamed}: {stream:.2f} s; "
               f"max RSS {rss:.0f} MB")
         store.close()
+        if store.kind == "sqlite":
+            bench_export(os.path.join(tmp, "bench.db"), n)
+
+
+_PEAK_WRAPPER = (
+    "import sys; from newscrawler.cli import main; rc = main(sys.argv[1:]); "
+    "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
+    "print('peak_kb', hwm, file=sys.stderr); sys.exit(rc)"
+)
+
+
+def bench_export(db: str, n: int) -> None:
+    """`newscrawler export` in its own process; VmHWM is that process's own peak (it restarts at exec)."""
+    env = {**os.environ, "NEWSCRAWLER_DB": db}
+    env.pop("MONGODB_URI", None)
+    for fmt in ("jsonl", "csv"):
+        out = db + "." + fmt
+        t = time.perf_counter()
+        done = subprocess.run([sys.executable, "-c", _PEAK_WRAPPER, "export", "--format", fmt, "-o", out], env=env,
+                              check=True, capture_output=True, text=True)
+        took = time.perf_counter() - t
+        peak = int(done.stderr.split("peak_kb", 1)[1].split()[0]) / 1024
+        print(f"export {n} articles as {fmt}: {took:.1f} s, {os.path.getsize(out) / 1e6:.0f} MB written, "
+              f"peak RSS of the export process {peak:.0f} MB")
 
 
 def main() -> None:

@@ -234,26 +234,27 @@ def cmd_crawl(args) -> int:
 
 def _print_crawl_summary(result) -> None:
     run = result.run
-    articles = run.get("articles", {})
-    line = (
-        f"{run.get('site')}: {run.get('finish_reason')}; {run.get('pages_fetched', 0)} pages fetched; articles "
-        f"{articles.get('new', 0)} new, {articles.get('updated', 0)} updated, "
-        f"{articles.get('unchanged', 0)} unchanged, "
-        f"{articles.get('dropped', 0)} dropped, {articles.get('skipped_known', 0)} already stored (skipped)"
+    a = run.get("articles", {})
+    print(
+        f"{run.get('site')}: {run.get('finish_reason')}; {run.get('pages_fetched', 0)} pages fetched; "
+        f"{a.get('scraped', 0)} articles scraped: {a.get('new', 0)} new, {a.get('updated', 0)} updated, "
+        f"{a.get('unchanged', 0)} unchanged, {a.get('spooled', 0)} spooled; {a.get('dropped', 0)} dropped; "
+        f"{a.get('skipped_known', 0)} already stored (skipped)"
     )
-    print(line)
     if result.exit_code == 1:
         print(f"newscrawler: crawl failed ({run.get('finish_reason')}, {run.get('pages_fetched', 0)} pages fetched); "
               f"errors: {run.get('errors') or 'none recorded'}", file=sys.stderr)
-    elif not articles.get("scraped"):
+    elif not a.get("scraped"):
         print("nothing new to fetch")
-    if result.spooled:
+    if result.spooled or run.get("store_error"):
         print(
             f"warning: the store was unavailable ({run.get('store_error')}); {result.spooled} records spooled "
             f"to data/spool — they are replayed on the next run or by 'newscrawler spool replay'",
             file=sys.stderr,
         )
-    print(f"run {run.get('run_id')} recorded; see 'newscrawler runs'")
+        print(f"run {run.get('run_id')} spooled with the items")
+    else:
+        print(f"run {run.get('run_id')} recorded; see 'newscrawler runs'")
 
 
 def cmd_extract(args) -> int:

@@ -88,7 +88,8 @@ class RunRecorder:
             finally:
                 store.close()
         except StoreError as exc:
-            logger.warning("run record spooled, store unavailable: %s", exc)
+            # The store pipeline has already warned about the outage; this is bookkeeping.
+            logger.info("run record spooled, store unavailable: %s", exc)
             Spool(self.crawler.settings.get("NEWSCRAWLER_SPOOL_DIR", "data/spool")).append(
                 "runs", [self.run], run_id=self.run["run_id"]
             )

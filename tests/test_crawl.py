@@ -73,6 +73,8 @@ def test_full_crawl_into_store(mirror: MirrorServer, store_env: dict, tmp_path: 
         assert runs[0]["finish_reason"] == "finished"
         assert runs[0]["articles"]["new"] == len(ARTICLES)
         assert runs[0]["field_coverage"]["published_at"] == 100.0
+        counts = runs[0]["articles"]
+        assert counts["scraped"] == counts["new"] + counts["updated"] + counts["unchanged"] + counts["spooled"]
     finally:
         store.close()
     # Nothing outside the site's hosts was asked for, and robots.txt was read first.
@@ -285,5 +287,19 @@ def test_robots_txt_is_obeyed(tmp_path: Path) -> None:
     try:
         assert store.count(section="bola") == 0
         assert store.count() == len([a for a in ARTICLES if "/bola/" not in a.url])
+    finally:
+        store.close()
+
+
+def test_jobdir_makes_a_crawl_resumable(mirror: MirrorServer, tmp_path: Path) -> None:
+    jobdir = tmp_path / "job"
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "j.db")}
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--jobdir", str(jobdir), "--max-articles", "4"],
+                   tmp_path, env)
+    assert done.returncode == 0, done.stderr
+    assert (jobdir / "requests.seen").exists() and (jobdir / "spider.state").exists()
+    store = open_store(path=env["NEWSCRAWLER_DB"])
+    try:
+        assert store.count() == 4
     finally:
         store.close()
