@@ -303,3 +303,17 @@ def test_jobdir_makes_a_crawl_resumable(mirror: MirrorServer, tmp_path: Path) ->
         assert store.count() == 4
     finally:
         store.close()
+
+
+def test_child_sitemaps_older_than_since_are_not_fetched(mirror: MirrorServer, tmp_path: Path) -> None:
+    from newscrawler.discovery import parse_sitemap
+
+    _, children = parse_sitemap((DEMO / "www.suara.com" / "sitemap.xml").read_bytes())
+    lastmods = sorted(datetime.fromisoformat(c.lastmod) for c in children)
+    since = lastmods[-1] - (lastmods[-1] - lastmods[-2]) / 2  # only the freshest sitemap changed after this
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--since", since.isoformat(),
+                    "--no-follow-related"], tmp_path, {"NEWSCRAWLER_DB": str(tmp_path / "sm.db")})
+    assert done.returncode == 0, done.stderr
+    fetched = {p for _, p in mirror.requests if p.endswith("sitemap-news.xml")}
+    fresh = [c.url.split("suara.com", 1)[1] for c in children if datetime.fromisoformat(c.lastmod) >= since]
+    assert fetched == set(fresh) and len(fresh) == 1

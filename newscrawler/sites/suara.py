@@ -14,7 +14,8 @@ class SuaraProfile(SiteProfile):
     allowed_hosts = ("suara.com",)
     home_url = "https://www.suara.com/"
     sitemap_urls = ("https://www.suara.com/sitemap.xml",)
-    rss_urls = ("https://www.suara.com/rss",)
+    # /rss is reported missing by some sources; the news sitemaps and /indeks cover the same articles.
+    rss_urls = ()
     index_urls = ("https://www.suara.com/indeks?page={page}",)
     # www: /{kanal}/YYYY/MM/DD/HHMMSS/slug ; regional: {city}.suara.com/read/YYYY/MM/DD/HHMMSS/slug.
     # yoursay.suara.com uses another template and is left to the generic profile.

@@ -108,6 +108,8 @@ class NewsSpider(scrapy.Spider):
             yield scrapy.Request(self.profile.home_url, self.parse_home, priority=30, dont_filter=True)
         for url in self.profile.sitemap_urls:
             yield scrapy.Request(url, self.parse_sitemap, priority=20, dont_filter=True)
+        for url in self.profile.rss_urls:
+            yield scrapy.Request(url, self.parse_feed, priority=20, dont_filter=True)
         for url in self.profile.index_page_urls(1):
             yield scrapy.Request(url, self.parse_index, cb_kwargs={"page": 1}, priority=10, dont_filter=True)
 
@@ -215,8 +217,12 @@ class NewsSpider(scrapy.Spider):
         kind, entries = parse_sitemap(response.body)
         if kind == "index":
             for entry in entries:
-                if host_allowed(entry.url, self.allowed_hosts):
-                    yield scrapy.Request(entry.url, self.parse_sitemap, priority=20)
+                if not host_allowed(entry.url, self.allowed_hosts):
+                    continue
+                if self._sitemap_too_old(entry):
+                    self.crawler.stats.inc_value("newscrawler/sitemaps_skipped_old")
+                    continue
+                yield scrapy.Request(entry.url, self.parse_sitemap, priority=20)
         elif kind == "urlset":
             for entry in entries:
                 request = self._article_request(entry.url, listed=entry)
@@ -224,6 +230,15 @@ class NewsSpider(scrapy.Spider):
                     yield request
         else:
             logger.warning("not a sitemap: %s", response.url)
+
+    def _sitemap_too_old(self, entry: Listed) -> bool:
+        """A child sitemap last changed before --since holds nothing inside the window (archives by month)."""
+        if not (self.since and entry.lastmod):
+            return False
+        try:
+            return self.dates.parse_instant(entry.lastmod) < self.since
+        except DateParseError:
+            return False
 
     def parse_feed(self, response: Response):
         for entry in parse_feed(response.body):
