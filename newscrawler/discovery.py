@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 import feedparser
@@ -30,17 +29,39 @@ def _local(tag: object) -> str:
     return etree.QName(tag).localname if isinstance(tag, str) else ""
 
 
-def _child_text(el, name: str) -> str | None:
-    for child in el.iter():
-        if _local(child.tag) == name and child.text and child.text.strip():
+_SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
+_NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9"
+
+
+def _child_text(el, name: str, namespaces: tuple[str | None, ...] = (_SITEMAP_NS, None)) -> str | None:
+    """Text of a direct child `name` in the sitemap namespace (or none); image:/video: children never count."""
+    for child in el:
+        if not isinstance(child.tag, str):
+            continue
+        qname = etree.QName(child.tag)
+        if qname.localname == name and qname.namespace in namespaces and child.text and child.text.strip():
             return child.text.strip()
+    return None
+
+
+def _news_text(el, name: str) -> str | None:
+    """`news:publication_date` / `news:title` inside `news:news` (Google News sitemaps)."""
+    for child in el:
+        if isinstance(child.tag, str) and etree.QName(child.tag).localname == "news":
+            for holder in (child, *child):
+                found = _child_text(holder, name, (_NEWS_NS, None)) if isinstance(holder.tag, str) else None
+                if found:
+                    return found
     return None
 
 
 def parse_sitemap(body: bytes) -> tuple[str, list[Listed]]:
     """('index', child sitemaps) or ('urlset', article URLs); ('invalid', []) for anything else."""
     if body[:2] == b"\x1f\x8b":
-        body = gunzip(body, max_size=_MAX_SITEMAP_BYTES)
+        try:
+            body = gunzip(body, max_size=_MAX_SITEMAP_BYTES)
+        except (OSError, EOFError, ValueError):  # corrupt, truncated or too large once unpacked
+            return "invalid", []
     try:
         root = etree.fromstring(body, parser=_XML_PARSER)
     except etree.XMLSyntaxError:
@@ -61,9 +82,9 @@ def parse_sitemap(body: bytes) -> tuple[str, list[Listed]]:
         entries.append(
             Listed(
                 url=loc,
-                published=_child_text(el, "publication_date"),
+                published=_news_text(el, "publication_date"),
                 lastmod=_child_text(el, "lastmod"),
-                title=_child_text(el, "title"),
+                title=_news_text(el, "title"),
             )
         )
     return ("index" if kind == "sitemapindex" else "urlset"), entries
@@ -78,16 +99,19 @@ def parse_feed(body: bytes) -> list[Listed]:
     ]
 
 
-def parse_index_page(html: bytes | str, base_url: str, is_article) -> Iterator[Listed]:
-    """Article links on a listing page, in page order, each once."""
-    root = parse_html(html)
-    seen: set[str] = set()
+def parse_index_page(html: bytes | str, base_url: str, is_article) -> list[Listed]:
+    """Article links on a listing page, in page order, each once, titled by the first link with text
+    (the thumbnail link usually comes before the headline link)."""
+    try:
+        root = parse_html(html)
+    except (etree.ParserError, ValueError):
+        return []
+    titles: dict[str, str | None] = {}
     for a in root.iter("a"):
         url = absolute_url(a.get("href", ""), base_url)
         if not url or not is_article(url):
             continue
         url = canonical_url(url)
-        if url in seen:
-            continue
-        seen.add(url)
-        yield Listed(url=url, title=" ".join(a.text_content().split()) or None)
+        if not titles.get(url):
+            titles[url] = " ".join(a.text_content().split()) or titles.get(url)
+    return [Listed(url=url, title=title) for url, title in titles.items()]

@@ -26,6 +26,8 @@ ARTICLE_TYPES = frozenset(
 )
 _DATALAYER = re.compile(r"dataLayer\.push\(\s*(\{.*?\})\s*\)", re.S)
 _SPACES = re.compile(r"\s+")
+_BREAK = "\u2029"  # marks a <br> while the text of a <br>-separated body is read
+_HEADLINE_CHARS = 25  # a link with this much text is a headline, not an inline link
 
 
 class NotAnArticle(ValueError):
@@ -42,9 +44,11 @@ def _as_list(value: Any) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, graph: dict[str, dict] | None = None) -> list[str]:
     names = []
     for v in _as_list(value):
+        if isinstance(v, dict) and "name" not in v and v.get("@id") in (graph or {}):
+            v = graph[v["@id"]]
         name = v.get("name") if isinstance(v, dict) else v
         if isinstance(name, str) and _clean(name):
             names.append(_clean(name))
@@ -81,14 +85,15 @@ class ArticleExtractor:
         self.profile = profile
         self.finder = LinkListFinder(profile.extra_list_labels if profile else None)
 
-    def extract(self, url: str, html: str | bytes) -> dict[str, Any]:
+    def extract(self, url: str, html: str | bytes, content_type: str | None = None) -> dict[str, Any]:
+        """Raw fields of the article at `url`; bytes are decoded by `content_type`'s charset, BOM or <meta>."""
         profile = self.profile or profile_for_url(url)
         try:
-            root = parse_html(html)
+            root = parse_html(html, content_type)
         except (etree.ParserError, ValueError) as exc:
             raise NotAnArticle(f"not an HTML document: {exc}") from exc
         root.make_links_absolute(url, resolve_base_href=True, handle_failures="ignore")
-        jsonld = self._jsonld(root)
+        jsonld, graph = self._jsonld(root)
         meta = self._meta(root)
         datalayer = self._datalayer(root)
         canonical = self._canonical(root, url, profile)
@@ -97,10 +102,10 @@ class ArticleExtractor:
             "page_url": url,
             "site": profile.site_key(canonical),
             "section": profile.section_from_url(canonical) or _clean(datalayer.get("articleCategory")) or None,
-            "title": jsonld.get("headline") or meta.get("og:title") or self._css_text(root, profile.title_css)
+            "title": _clean(jsonld.get("headline")) or meta.get("og:title") or self._css_text(root, profile.title_css)
             or _clean(root.findtext(".//title")),
             "description": jsonld.get("description") or meta.get("description") or meta.get("og:description"),
-            "authors": _names(jsonld.get("author")) or self._css_texts(root, profile.author_css)
+            "authors": _names(jsonld.get("author"), graph) or self._css_texts(root, profile.author_css)
             or _names(meta.get("author")),
             "date_candidates": self._dates(root, jsonld, meta, datalayer, canonical, profile),
             "modified_candidates": [
@@ -109,27 +114,43 @@ class ArticleExtractor:
             ],
             "tags": self._css_texts(root, profile.tags_css) or self._keywords(jsonld.get("keywords"))
             or self._keywords(meta.get("news_keywords") or meta.get("keywords")),
-            "image_url": _image(jsonld.get("image")) or meta.get("og:image") or meta.get("twitter:image"),
+            "image_url": absolute_url(
+                _image(jsonld.get("image")) or meta.get("og:image") or meta.get("twitter:image") or "", url
+            ),
             "language": self._language(root, jsonld, meta, profile),
             "total_pages": self._total_pages(root, datalayer, profile),
         }
         fields["link_lists"] = self._lists(root, url, profile)
-        fields["paragraphs"] = self._paragraphs(root, profile, jsonld)
-        fields["page_urls"] = self._pager_urls(root, canonical, profile)
+        body = self._body_root(root, profile)
+        fields["paragraphs"] = self._paragraphs(body, profile, jsonld)
+        fields["page_urls"] = self._pager_urls(root, profile)
         if not fields["title"] or not fields["paragraphs"]:
             raise NotAnArticle("no article title or body found on the page")
+        self._check_is_article(url, canonical, profile, jsonld, meta, body)
         return fields
 
+    def _check_is_article(self, url, canonical, profile, jsonld, meta, body) -> None:
+        """Index pages, home pages (where a deleted article redirects) and tag pages are not articles."""
+        if profile.article_url_re is not None:
+            if not (profile.is_article_url(url) or profile.is_article_url(canonical)):
+                raise NotAnArticle(f"not an article URL for {profile.key}: {url}")
+            return
+        declared = bool(jsonld) or meta.get("og:type", "").lower() == "article"
+        if not declared and body is not None and _looks_like_listing(body):
+            raise NotAnArticle("the page is a list of headlines, not an article")
+
     # -- metadata ---------------------------------------------------------------------------------
-    def _jsonld(self, root) -> dict:
+    def _jsonld(self, root) -> tuple[dict, dict[str, dict]]:
+        """The page's article object, and every identified object (authors are often `{"@id": …}` links)."""
         try:
             data = JsonLdExtractor().extract_items(root)
         except (ValueError, TypeError):
-            return {}
+            return {}, {}
         objects = _flatten_jsonld(list(data))
+        graph = {o["@id"]: o for o in objects if isinstance(o.get("@id"), str) and len(o) > 1}
         articles = [o for o in objects if _type_of(o) & ARTICLE_TYPES and (o.get("headline") or o.get("datePublished"))]
         articles.sort(key=lambda o: "WebPage" in _type_of(o))  # a real article type beats a WebPage
-        return articles[0] if articles else {}
+        return (articles[0] if articles else {}), graph
 
     def _meta(self, root) -> dict[str, str]:
         meta: dict[str, str] = {}
@@ -197,24 +218,22 @@ class ArticleExtractor:
 
     # -- page content -----------------------------------------------------------------------------
     def _css_text(self, root, css: str | None) -> str | None:
-        if not css:
-            return None
-        for el in root.cssselect(css):
-            text = _clean(el.text_content())
-            if text:
-                return text
-        return None
+        texts = self._css_texts(root, css)
+        return texts[0] if texts else None
 
     def _css_texts(self, root, css: str | None) -> list[str]:
-        if not css:
-            return []
-        return [t for t in (_clean(el.text_content()) for el in root.cssselect(css)) if t]
+        """Texts of the first selector in a comma list that matches: the list is in order of preference."""
+        for el_list in _by_preference(root, css):
+            texts = [t for t in (_clean(el.text_content()) for el in el_list) if t]
+            if texts:
+                return texts
+        return []
 
     def _lists(self, root, url: str, profile: SiteProfile) -> dict[str, list[dict]]:
         hints = {"read_also": profile.read_also_css} if profile.read_also_css else None
         lists = self.finder.find(root, url, hints)
         # Only links on the site itself are articles of its lists (ads and partner boxes are not).
-        allowed = profile.allowed_hosts or (hostname(url).removeprefix("www."),)
+        allowed = profile.allowed_hosts or (registrable_domain(hostname(url)),)
         for name in list(lists):
             lists[name] = [e for e in lists[name] if host_allowed(e["url"], allowed)]
             if not lists[name]:
@@ -222,20 +241,17 @@ class ArticleExtractor:
         return lists
 
     def _body_root(self, root, profile: SiteProfile):
-        if profile.body_css:
-            found = root.cssselect(profile.body_css)
-            if found:
-                return found[0]
-        # Generic: the element holding the most paragraph text.
+        for found in _by_preference(root, profile.body_css):
+            return found[0]
+        # Generic: the element holding the most paragraph text, in <p> children or in <br>-separated runs.
         best, best_len = None, 0
         for el in root.iter("article", "div", "section", "main"):
-            length = sum(len(p.text_content()) for p in el.findall("p"))
+            length = max(sum(len(p.text_content()) for p in el.findall("p")), _br_text_length(el))
             if length > best_len:
                 best, best_len = el, length
         return best
 
-    def _paragraphs(self, root, profile: SiteProfile, jsonld: dict) -> list[str]:
-        body = self._body_root(root, profile)
+    def _paragraphs(self, body, profile: SiteProfile, jsonld: dict) -> list[str]:
         if body is None:
             text = jsonld.get("articleBody")
             return [p for p in re.split(r"\n\s*\n|\r?\n", text or "") if p.strip()]
@@ -244,17 +260,40 @@ class ArticleExtractor:
             for el in body.cssselect(css):
                 el.drop_tree()
         paragraphs = [_inline_text(p) for p in body.cssselect(profile.paragraph_css)]
-        if not any(paragraphs):
-            # Bodies split by <br> only (sindonews): one paragraph per text run.
+        if sum(len(p) for p in paragraphs) < _br_text_length(body):
+            # Bodies split by <br> (sindonews): one paragraph per run of text between breaks.
             for br in body.iter("br"):
-                br.tail = "\n" + (br.tail or "")
-            paragraphs = [_clean(t) for t in body.text_content().split("\n")]
+                br.tail = _BREAK + (br.tail or "")
+            paragraphs = [_clean(t) for t in body.text_content().split(_BREAK)]
         return [p for p in paragraphs if p]
 
-    def _pager_urls(self, root, canonical: str, profile: SiteProfile) -> list[str]:
+    def _pager_urls(self, root, profile: SiteProfile) -> list[str]:
         if not profile.pager_css:
             return []
         return [a.get("href") for a in root.cssselect(profile.pager_css) if a.get("href")]
+
+
+def _by_preference(root, css: str | None):
+    """Matches of each selector of a comma list in turn, so a fallback never beats the preferred one."""
+    for part in (css or "").split(","):
+        if part.strip():
+            found = root.cssselect(part.strip())
+            if found:
+                yield found
+
+
+def _looks_like_listing(body) -> bool:
+    """As many headline links as paragraphs: teasers on an index page, not the text of one article."""
+    paragraphs = len(body.findall(".//p"))
+    headlines = sum(1 for a in body.iter("a") if len(_clean(a.text_content())) >= _HEADLINE_CHARS)
+    return headlines >= 3 and headlines >= paragraphs
+
+
+def _br_text_length(el) -> int:
+    """Text directly inside `el` around its <br>s (0 when it has none)."""
+    if el.find("br") is None:
+        return 0
+    return len((el.text or "").strip()) + sum(len((child.tail or "").strip()) for child in el)
 
 
 def _inline_text(el) -> str:

@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 
+from lxml import etree
 from lxml import html as lxml_html
+from w3lib.encoding import html_to_unicode
 
 from newscrawler.items import LIST_NAMES
 from newscrawler.urls import absolute_url, canonical_url
@@ -147,5 +149,18 @@ class LinkListFinder:
         return lists
 
 
-def parse_html(html: str | bytes):
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+def parse_html(html: str | bytes, content_type: str | None = None):
+    """An lxml document from bytes (charset from the header, the BOM or <meta>, else UTF-8) or text.
+
+    Raises lxml's ParserError for an empty document.
+    """
+    if isinstance(html, bytes):
+        _, html = html_to_unicode(content_type, html)
+    # lxml refuses text that still declares an encoding; the text is already decoded.
+    html = _XML_DECLARATION.sub("", html, count=1)
+    if not html.strip():
+        raise etree.ParserError("Document is empty")
     return lxml_html.document_fromstring(html)

@@ -27,11 +27,12 @@ def merge_pages(pages: list[dict[str, Any]]) -> dict[str, Any]:
     """One article from its pages: page 1's metadata, every page's paragraphs and inline lists."""
     merged = dict(pages[0])
     merged["paragraphs"] = [p for page in pages for p in page.get("paragraphs") or []]
-    lists = {name: list(entries) for name, entries in (pages[0].get("link_lists") or {}).items()}
+    # Entries are copied: normalising their titles must not change the pages passed in.
+    lists = {name: [dict(e) for e in entries] for name, entries in (pages[0].get("link_lists") or {}).items()}
     for page in pages[1:]:
         for name in ARTICLE_LISTS:
             seen = {e["url"] for e in lists.get(name, [])}
-            extra = [e for e in (page.get("link_lists") or {}).get(name, []) if e["url"] not in seen]
+            extra = [dict(e) for e in (page.get("link_lists") or {}).get(name, []) if e["url"] not in seen]
             if extra:
                 lists.setdefault(name, []).extend(extra)
     merged["link_lists"] = lists
@@ -103,8 +104,8 @@ def build_article(
     """Raw page fields -> the public Article (contract order) and the date errors met on the way."""
     now = now or datetime.now(UTC)
     fields = merge_pages(pages)
-    profile = profile or profile_for_url(fields["url"])
     validate(fields)
+    profile = profile or profile_for_url(fields["url"])
     normalize_text(fields, profile)
     errors = normalize_dates(fields, now)
     fields.pop("page_url", None)

@@ -13,7 +13,8 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import scrapy
-from scrapy.http import Response
+from lxml.etree import ParserError
+from scrapy.http import Response, TextResponse
 
 from newscrawler.dates import DateNormalizer, DateParseError, date_from_url
 from newscrawler.discovery import Listed, parse_feed, parse_index_page, parse_sitemap
@@ -199,7 +200,11 @@ class NewsSpider(scrapy.Spider):
 
     # -- discovery callbacks ----------------------------------------------------------------------
     def parse_home(self, response: Response):
-        root = parse_html(response.body)
+        try:
+            root = parse_html(_html(response))
+        except (ParserError, ValueError):
+            logger.warning("empty or unreadable front page: %s", response.url)
+            return
         lists = self.extractor.finder.find(root, response.url)
         observed = datetime.now(UTC).isoformat()
         for name in SITE_LISTS:
@@ -208,7 +213,7 @@ class NewsSpider(scrapy.Spider):
                 yield SnapshotItem(
                     site=self.profile.key, list=name, observed_at=observed, entries=entries, source_url=response.url
                 )
-        for listed in parse_index_page(response.body, response.url, self.profile.is_article_url):
+        for listed in parse_index_page(_html(response), response.url, self.profile.is_article_url):
             request = self._article_request(listed.url, listed=listed)
             if request:
                 yield request
@@ -248,7 +253,7 @@ class NewsSpider(scrapy.Spider):
 
     def parse_index(self, response: Response, page: int):
         self.index_pages_seen += 1
-        listed = list(parse_index_page(response.body, response.url, self.profile.is_article_url))
+        listed = list(parse_index_page(_html(response), response.url, self.profile.is_article_url))
         older = 0
         for entry in listed:
             when = date_from_url(entry.url)
@@ -270,7 +275,7 @@ class NewsSpider(scrapy.Spider):
                       crawled_at: str | None = None):
         crawled_at = crawled_at or datetime.now(UTC).isoformat()
         try:
-            raw = self.extractor.extract(response.url, response.body)
+            raw = self.extractor.extract(response.url, _html(response))
         except NotAnArticle as exc:
             self.crawler.stats.inc_value("newscrawler/not_an_article")
             logger.info("not an article (%s): %s", exc, response.url)
@@ -326,6 +331,11 @@ class NewsSpider(scrapy.Spider):
                 request = self._article_request(entry["url"], depth=depth + 1)
                 if request:
                     yield request
+
+
+def _html(response: Response) -> str | bytes:
+    """Text decoded as Scrapy decodes it (HTTP charset, BOM, <meta>); raw bytes for a non-text response."""
+    return response.text if isinstance(response, TextResponse) else response.body
 
 
 def _page_number(href: str, param: str) -> int | None:
