@@ -1,0 +1,119 @@
+"""The item pipelines on a real crawler and a real store connection that is cut in the middle."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from pathlib import Path
+
+import pytest
+from scrapy.exceptions import DropItem
+from scrapy.utils.test import get_crawler
+from tcpproxy import TcpProxy
+
+from newscrawler.extract import ArticleExtractor
+from newscrawler.items import ArticleItem
+from newscrawler.pipelines import DatePipeline, DedupePipeline, StorePipeline, TextPipeline, ValidatePipeline
+from newscrawler.processing import merge_pages
+from newscrawler.spiders import SuaraSpider
+from newscrawler.spool import Spool
+from newscrawler.stores import open_store
+
+GOLDEN = Path(__file__).parent / "golden" / "suara.com"
+SEED = json.loads((GOLDEN / "seed-article.expected.json").read_text())
+RAW = ArticleExtractor().extract(SEED["url"], (GOLDEN / "seed-article.html").read_bytes())
+
+
+def crawler_with_spider(tmp_path: Path, **settings):
+    crawler = get_crawler(SuaraSpider, {"NEWSCRAWLER_SPOOL_DIR": str(tmp_path / "spool"), **settings})
+    crawler.spider = SuaraSpider.from_crawler(crawler)
+    return crawler
+
+
+def article_item(n: int, **changes) -> ArticleItem:
+    raw = merge_pages([RAW])
+    raw.update(url=f"https://www.suara.com/news/2025/03/06/080500/artikel-{n}", crawled_at="2025-09-10T01:00:00+00:00")
+    raw["paragraphs"] = [f"Suara.com - Paragraf pembuka nomor {n}.", *raw["paragraphs"][1:]]
+    raw.update(changes)
+    return ArticleItem(**{k: v for k, v in raw.items() if k in ArticleItem.fields})
+
+
+def run_chain(crawler, items):
+    pipelines = [cls.from_crawler(crawler) for cls in
+                 (ValidatePipeline, TextPipeline, DatePipeline, DedupePipeline, StorePipeline)]
+    for p in pipelines:
+        if hasattr(p, "open_spider"):
+            p.open_spider()
+    passed = 0
+    for item in items:
+        try:
+            for p in pipelines:
+                item = p.process_item(item)
+            passed += 1
+        except DropItem:
+            pass
+        yield passed
+    for p in pipelines:
+        if hasattr(p, "close_spider"):
+            p.close_spider()
+
+
+def test_invalid_items_are_dropped_with_counted_reasons(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("MONGODB_URI", raising=False)
+    monkeypatch.setenv("NEWSCRAWLER_DB", str(tmp_path / "v.db"))
+    crawler = crawler_with_spider(tmp_path)
+    items = [article_item(1), article_item(2, title=""), article_item(3, paragraphs=[]),
+             article_item(4, paragraphs=["Baca Juga: judul lain", "ADVERTISEMENT"]), article_item(1)]
+    *_, passed = run_chain(crawler, items)
+    stats = crawler.stats.get_stats()
+    assert passed == 1
+    assert stats["newscrawler/dropped/missing_title"] == 1
+    assert stats["newscrawler/dropped/missing_body"] == 1
+    assert stats["newscrawler/dropped/empty_body_after_cleaning"] == 1
+    assert stats["newscrawler/dropped/duplicate"] == 1
+    store = open_store(path=str(tmp_path / "v.db"))
+    try:
+        assert store.count() == 1
+        stored = store.get("https://www.suara.com/news/2025/03/06/080500/artikel-1")
+        assert stored["dateline"] == "Suara.com" and stored["body"].startswith("Paragraf pembuka nomor 1.")
+    finally:
+        store.close()
+
+
+def test_store_lost_mid_crawl_spools_the_rest(tmp_path: Path, mongo_uri: str, monkeypatch) -> None:
+    proxy, uri = TcpProxy.for_uri(mongo_uri)
+    database = f"midcrawl_{uuid.uuid4().hex[:8]}"
+    monkeypatch.setenv("MONGODB_URI", uri)
+    monkeypatch.setenv("MONGODB_DATABASE", database)
+    monkeypatch.setenv("MONGODB_TIMEOUT_MS", "500")
+    crawler = crawler_with_spider(tmp_path, NEWSCRAWLER_STORE_BATCH=3)
+    chain = run_chain(crawler, [article_item(n) for n in range(10)])
+    for passed in chain:
+        if passed == 4:  # the first batch of three is written; then the store goes away
+            proxy.cut()
+    stats = crawler.stats.get_stats()
+    assert stats["newscrawler/articles/scraped"] == 10
+    assert stats["newscrawler/articles/stored"] == 3
+    assert stats["newscrawler/articles/spooled"] == 7
+    assert "newscrawler/store_unavailable" in stats
+    spool = Spool(tmp_path / "spool")
+    assert spool.pending() >= 7  # articles, plus the snapshots
+    store = open_store(uri=mongo_uri, database=database)
+    try:
+        assert store.count() == 3
+        spool.replay(store)
+        assert store.count() == 10 and spool.pending() == 0
+    finally:
+        store.client.drop_database(database)
+        store.close()
+
+
+@pytest.mark.parametrize("printed", ["Jumat, 24 Juli 2026 | 15:18 WITA"])
+def test_dates_pipeline_keeps_the_printed_zone(tmp_path: Path, printed: str) -> None:
+    crawler = crawler_with_spider(tmp_path, NEWSCRAWLER_STORE_ENABLED=False)
+    item = article_item(1, date_candidates=[("printed", printed)], modified_candidates=[],
+                        crawled_at="2026-08-01T00:00:00+00:00")
+    *_, passed = run_chain(crawler, [item])
+    assert passed == 1
+    assert item["published_at"] == "2026-07-24T15:18:00+08:00"
+    assert item["published_at_raw"] == printed
