@@ -64,11 +64,11 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
     }
 
 
-def _open_store():
+def _open_store(must_exist: bool = True):
     from newscrawler.stores import StoreError, open_store
 
     try:
-        store = open_store()
+        store = open_store(must_exist=must_exist)
         store.ping()
     except StoreError as exc:
         raise UsageError(str(exc)) from None
@@ -528,7 +528,7 @@ def cmd_spool(args) -> int:
     if args.action == "status":
         print(f"{spool.pending()} record(s) waiting in {spool.directory}")
         return 0
-    store = _open_store()
+    store = _open_store(must_exist=False)  # replaying may be the first write to a new store
     try:
         counts = spool.replay(store)
     finally:

@@ -79,8 +79,17 @@ def test_read_commands_fail_in_one_line_when_store_is_unreachable(args: list[str
     assert_one_line_error(run_cli(args, tmp_path, DEAD_MONGO), 2, "unreachable")
 
 
+def test_reading_a_missing_embedded_store_does_not_create_one(tmp_path: Path) -> None:
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "none.db")}
+    assert_one_line_error(run_cli(["query"], tmp_path, env), 2, "no embedded store at")
+    assert not (tmp_path / "none.db").exists()
+
+
 def test_unknown_url_for_show_and_related(tmp_path: Path) -> None:
+    from newscrawler.stores import open_store
+
     env = {"NEWSCRAWLER_DB": str(tmp_path / "empty.db")}
+    open_store(path=env["NEWSCRAWLER_DB"]).close()
     assert_one_line_error(run_cli(["show", "https://www.suara.com/none"], tmp_path, env), 2, "no stored article")
     assert_one_line_error(run_cli(["related", "https://www.suara.com/none"], tmp_path, env), 2, "no stored article")
 
