@@ -1,5 +1,6 @@
 # Two entry points: `make demo` (offline demo) and `make test` (the whole suite). Both build .venv first.
-PYTHON ?= $(shell command -v python3.13 2>/dev/null || command -v python3 2>/dev/null)
+# Python 3.13 (.python-version): on PATH, else pyenv's install (cron and CI shells do not run pyenv init).
+PYTHON ?= $(or $(shell command -v python3.13 2>/dev/null),$(lastword $(sort $(wildcard $(or $(PYENV_ROOT),$(HOME)/.pyenv)/versions/3.13*/bin/python3.13))),$(shell command -v python3 2>/dev/null))
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
