@@ -106,6 +106,11 @@ def parse_index_page(html: bytes | str, base_url: str, is_article) -> list[Liste
         root = parse_html(html)
     except (etree.ParserError, ValueError):
         return []
+    return links_on_page(root, base_url, is_article)
+
+
+def links_on_page(root, base_url: str, is_article) -> list[Listed]:
+    """parse_index_page for a document that is already parsed."""
     titles: dict[str, str | None] = {}
     for a in root.iter("a"):
         url = absolute_url(a.get("href", ""), base_url)

@@ -17,7 +17,7 @@ from lxml.etree import ParserError
 from scrapy.http import Response, TextResponse
 
 from newscrawler.dates import DateNormalizer, DateParseError, date_from_url
-from newscrawler.discovery import Listed, parse_feed, parse_index_page, parse_sitemap
+from newscrawler.discovery import Listed, links_on_page, parse_feed, parse_index_page, parse_sitemap
 from newscrawler.extract import ArticleExtractor, NotAnArticle
 from newscrawler.items import ARTICLE_LISTS, SITE_LISTS, ArticleItem, SnapshotItem
 from newscrawler.linklists import parse_html
@@ -213,7 +213,7 @@ class NewsSpider(scrapy.Spider):
                 yield SnapshotItem(
                     site=self.profile.key, list=name, observed_at=observed, entries=entries, source_url=response.url
                 )
-        for listed in parse_index_page(_html(response), response.url, self.profile.is_article_url):
+        for listed in links_on_page(root, response.url, self.profile.is_article_url):
             request = self._article_request(listed.url, listed=listed)
             if request:
                 yield request
