@@ -160,3 +160,29 @@ def test_runs(crawled) -> None:
 )
 def test_operators_cannot_be_injected(crawled, option: str, value: str) -> None:
     assert jsonl(cli(crawled, "query", option, value, "--format", "jsonl")) == []
+
+
+def test_relative_since_and_table_on_a_terminal(crawled) -> None:
+    import os
+    import pty
+    import subprocess
+    import sys
+    from datetime import UTC, datetime
+
+    env, work = crawled
+    oldest = min(datetime.fromisoformat(a["published_at"]) for a in ARTICLES.values())
+    days = (datetime.now(UTC) - oldest).days + 2
+    recent = jsonl(cli(crawled, "query", "--since", f"{days}d", "--format", "jsonl"))
+    assert len(recent) == len(ARTICLES)
+    assert jsonl(cli(crawled, "query", "--since", "12h", "--format", "jsonl")) == []
+    # No --format on a terminal: a table.
+    leader, follower = pty.openpty()
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("MONGODB_", "NEWSCRAWLER_"))}
+    proc = subprocess.run([sys.executable, "-m", "newscrawler.cli", "query", "--limit", "2"], cwd=work,
+                          env={**full_env, **env, "COLUMNS": "200"}, stdout=follower, stderr=subprocess.PIPE,
+                          timeout=60)
+    os.close(follower)
+    output = os.read(leader, 65536).decode()
+    os.close(leader)
+    assert proc.returncode == 0, proc.stderr
+    assert output.split()[:4] == ["TITLE", "SITE", "PUBLISHED", "URL"] and "2 article(s)" in output
