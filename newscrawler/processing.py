@@ -94,7 +94,9 @@ def normalize_dates(fields: dict[str, Any], now: datetime, normalizer: DateNorma
 
 def text_normalizer(profile: SiteProfile) -> TextNormalizer:
     return TextNormalizer(
-        credit_patterns=profile.credit_patterns, boilerplate_patterns=profile.boilerplate_patterns
+        credit_patterns=profile.credit_patterns,
+        boilerplate_patterns=profile.boilerplate_patterns,
+        place_datelines=profile.place_datelines,
     )
 
 

@@ -128,10 +128,15 @@ class TextNormalizer:
     credit, else the whole match minus its dash); boilerplate patterns are searched in each paragraph."""
 
     def __init__(
-        self, credit_patterns: Iterable[PatternLike] = (), boilerplate_patterns: Iterable[PatternLike] = ()
+        self,
+        credit_patterns: Iterable[PatternLike] = (),
+        boilerplate_patterns: Iterable[PatternLike] = (),
+        place_datelines: bool = True,
     ):
         self.credit_patterns = _compile(credit_patterns)
         self.boilerplate_patterns = _compile(boilerplate_patterns)
+        # A site whose credits always name the brand ("Suara.com - ") must not lose "Timnas Indonesia - …".
+        self.place_datelines = place_datelines
 
     # -- characters -------------------------------------------------------------------------------
     def clean_text(self, s: str | None) -> str:
@@ -167,7 +172,7 @@ class TextNormalizer:
                 dateline = dateline.strip(" -–—|:")
                 return dateline or None, text[match.end() :].lstrip(" -–—|:")
         match = _DATELINE_RE.match(text)
-        if match and _looks_like_dateline(match.group("dateline").strip(), match.group("rest")):
+        if match and _looks_like_dateline(match.group("dateline").strip(), match.group("rest"), self.place_datelines):
             return match.group("dateline").strip(), match.group("rest").strip()
         return None, text
 
@@ -293,7 +298,7 @@ def _split_byline(byline: str) -> list[str]:
     return [n for n in names if n]
 
 
-def _looks_like_dateline(dateline: str, rest: str) -> bool:
+def _looks_like_dateline(dateline: str, rest: str, allow_place: bool = True) -> bool:
     """A short run of place/brand words with no sentence punctuation."""
     if not dateline or len(dateline) > 60 or not _DATELINE_CHARS_RE.match(dateline):
         return False
@@ -310,6 +315,8 @@ def _looks_like_dateline(dateline: str, rest: str) -> bool:
     )
     if branded:
         return True
+    if not allow_place:
+        return False
     # A bare place ("Jakarta - ", detik): short, not a person's title, and not the opening of an aside
     # closed by a second dash in the same sentence ("Menteri X - yang baru dilantik - mengatakan").
     if len(tokens) > 3 or "," in dateline or any(t.lower() in _NOT_PLACES for t in tokens):

@@ -375,3 +375,13 @@ def test_normalize_dates_without_candidates() -> None:
     fields: dict[str, Any] = {}
     assert normalize_dates(fields, NOW) == []
     assert fields == {"published_at": None, "published_at_raw": None, "modified_at": None}
+
+
+def test_suara_profile_keeps_a_leading_place_phrase() -> None:
+    from newscrawler.sites import get_profile
+
+    page = {"url": "https://www.suara.com/bola/2026/10/10/220558/x", "title": "Judul",
+            "paragraphs": ["Timnas Indonesia - Vietnam berakhir 3-1 di GBK.", "Paragraf kedua."]}
+    article, _ = build_article([page], get_profile("suara.com"), now=datetime(2026, 11, 1, tzinfo=UTC))
+    assert article["dateline"] is None
+    assert article["body"].startswith("Timnas Indonesia - Vietnam")

@@ -291,3 +291,11 @@ def test_normalize_article_empty(tn):
 )
 def test_clean_authors(tn, authors, expected):
     assert tn.clean_authors(authors, site_names=["Suara.com"]) == expected
+
+
+def test_place_datelines_can_be_switched_off_for_branded_sites() -> None:
+    branded_only = TextNormalizer(place_datelines=False)
+    assert branded_only.split_dateline("Timnas Indonesia - Analisis laga semalam.") == (
+        None, "Timnas Indonesia - Analisis laga semalam.")
+    assert branded_only.split_dateline("Suara.com - Hujan deras turun.") == ("Suara.com", "Hujan deras turun.")
+    assert TextNormalizer().split_dateline("Jakarta - Hujan deras turun.") == ("Jakarta", "Hujan deras turun.")

@@ -45,6 +45,8 @@ class SiteProfile:
     extra_list_labels: ClassVar[dict[str, tuple[str, ...]]] = {}
     #: Extra credit-prefix and boilerplate regexes for the text normaliser.
     credit_patterns: ClassVar[tuple[str, ...]] = ()
+    #: Whether a bare place ("Jakarta - ", detik style) counts as a dateline; off where credits name the brand.
+    place_datelines: ClassVar[bool] = True
     boilerplate_patterns: ClassVar[tuple[str, ...]] = ()
     #: Multi-page articles: the query parameter and the pager links.
     page_param: ClassVar[str | None] = None

@@ -33,6 +33,7 @@ class SuaraProfile(SiteProfile):
         ".google-pref",
     )
     read_also_css = (".article-read",)
+    place_datelines = False  # every credit reads "Suara.com - "
     page_param = "page"
     pager_css = ".pagination-custom a"
 
