@@ -75,7 +75,6 @@ class NewsSpider(scrapy.Spider):
         self.known: dict[str, datetime] = {}
         self.scheduled: set[str] = set()
         self.skipped: set[str] = set()  # known or out-of-window: decided once per URL
-        self.index_pages_seen = 0
         self.run_id = f"{self.now:%Y%m%dT%H%M%SZ}-{self.name}-{uuid.uuid4().hex[:8]}"
         self.run_options = {
             k: v for k, v in {
@@ -252,7 +251,6 @@ class NewsSpider(scrapy.Spider):
                 yield request
 
     def parse_index(self, response: Response, page: int):
-        self.index_pages_seen += 1
         listed = list(parse_index_page(_html(response), response.url, self.profile.is_article_url))
         older = 0
         for entry in listed:

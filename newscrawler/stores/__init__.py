@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from newscrawler.stores.base import QueryFilter, Store, StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.stores.base import Store, StoreError, StoreUnavailable, UpsertCounts
 from newscrawler.stores.mongo import MongoStore
 from newscrawler.stores.sqlite import SqliteStore
 
@@ -35,7 +35,6 @@ def open_store(uri: str | None = None, database: str | None = None, path: str | 
 
 __all__ = [
     "MongoStore",
-    "QueryFilter",
     "SqliteStore",
     "Store",
     "StoreError",

@@ -7,7 +7,7 @@ strings carrying an offset. Stores keep UTC instants and hand back timezone-awar
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Protocol
 
@@ -35,21 +35,6 @@ class UpsertCounts:
 
     def as_dict(self) -> dict[str, int]:
         return {"new": self.new, "updated": self.updated, "unchanged": self.unchanged}
-
-
-@dataclass
-class QueryFilter:
-    """Validated query filters; every value is typed, so nothing user-typed becomes an operator."""
-
-    site: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    text: str | None = None
-    section: str | None = None
-    tag: str | None = None
-    author: str | None = None
-    urls: list[str] | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 class Store(Protocol):
