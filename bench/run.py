@@ -20,10 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from newscrawler.extract import ArticleExtractor  # noqa: E402
-from newscrawler.processing import build_article  # noqa: E402
+from newscrawler.extract.extractor import ArticleExtractor  # noqa: E402
+from newscrawler.extract.processing import build_article  # noqa: E402
 from newscrawler.sites import get_profile  # noqa: E402
-from newscrawler.stores import open_store  # noqa: E402
+from newscrawler.store import open_store  # noqa: E402
 
 SEED = ROOT / "tests" / "golden" / "suara.com" / "seed-article.html"
 SEED_URL = json.loads(SEED.with_name("seed-article.expected.json").read_text())["url"]
@@ -84,7 +84,7 @@ def bench_store(n: int, uri: str | None) -> None:
 
 
 _PEAK_WRAPPER = (
-    "import sys; from newscrawler.cli import main; rc = main(sys.argv[1:]); "
+    "import sys; from newscrawler.cli.main import main; rc = main(sys.argv[1:]); "
     "hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')][0].split()[1]; "
     "print('peak_kb', hwm, file=sys.stderr); sys.exit(rc)"
 )

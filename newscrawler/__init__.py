@@ -5,7 +5,7 @@ __version__ = "0.1.0"
 
 def open_store(*args, **kwargs):
     """Open the configured store (MongoDB when MONGODB_URI is set, else the embedded SQLite file)."""
-    from newscrawler.stores import open_store as _open
+    from newscrawler.store import open_store as _open
 
     return _open(*args, **kwargs)
 

@@ -7,8 +7,8 @@ import os
 from newscrawler import __version__
 
 BOT_NAME = "newscrawler"
-SPIDER_MODULES = ["newscrawler.spiders"]
-NEWSPIDER_MODULE = "newscrawler.spiders"
+SPIDER_MODULES = ["newscrawler.crawl.spiders"]
+NEWSPIDER_MODULE = "newscrawler.crawl.spiders"
 
 # An honest User-Agent that names the tool and how to reach its operator; override per deployment.
 USER_AGENT = os.environ.get(
@@ -39,23 +39,23 @@ FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
 
 DOWNLOADER_MIDDLEWARES = {
-    "newscrawler.middlewares.AllowedHostsMiddleware": 50,
+    "newscrawler.crawl.middlewares.AllowedHostsMiddleware": 50,
     "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
-    "newscrawler.middlewares.RobotsTxtMiddleware": 100,
+    "newscrawler.crawl.middlewares.RobotsTxtMiddleware": 100,
     # After robots.txt (100) has seen the real URL, before the download handler.
-    "newscrawler.middlewares.MirrorMiddleware": 950,
+    "newscrawler.crawl.middlewares.MirrorMiddleware": 950,
 }
 
 ITEM_PIPELINES = {
-    "newscrawler.pipelines.ValidatePipeline": 100,
-    "newscrawler.pipelines.TextPipeline": 200,
-    "newscrawler.pipelines.DatePipeline": 300,
-    "newscrawler.pipelines.DedupePipeline": 400,
-    "newscrawler.pipelines.StorePipeline": 900,
+    "newscrawler.crawl.pipelines.ValidatePipeline": 100,
+    "newscrawler.crawl.pipelines.TextPipeline": 200,
+    "newscrawler.crawl.pipelines.DatePipeline": 300,
+    "newscrawler.crawl.pipelines.DedupePipeline": 400,
+    "newscrawler.crawl.pipelines.StorePipeline": 900,
 }
 
 EXTENSIONS = {
-    "newscrawler.runrecord.RunRecorder": 500,
+    "newscrawler.crawl.runrecord.RunRecorder": 500,
 }
 
 # newscrawler's own settings

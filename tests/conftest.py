@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.stores import MongoStore, SqliteStore, Store
+from newscrawler.store import MongoStore, SqliteStore, Store
 
 # -- stores -----------------------------------------------------------------------------------------------
 

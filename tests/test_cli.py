@@ -86,7 +86,7 @@ def test_reading_a_missing_embedded_store_does_not_create_one(tmp_path: Path) ->
 
 
 def test_unknown_url_for_show_and_related(tmp_path: Path) -> None:
-    from newscrawler.stores import open_store
+    from newscrawler.store import open_store
 
     env = {"NEWSCRAWLER_DB": str(tmp_path / "empty.db")}
     open_store(path=env["NEWSCRAWLER_DB"]).close()

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.crawl import site_lock
-from newscrawler.mirror import MirrorServer
-from newscrawler.stores import open_store
+from newscrawler.crawl.mirror import MirrorServer
+from newscrawler.crawl.runner import site_lock
+from newscrawler.store import open_store
 
 from crawlkit import DEMO, demo_articles, run_cli
 
@@ -306,7 +306,7 @@ def test_jobdir_makes_a_crawl_resumable(mirror: MirrorServer, tmp_path: Path) ->
 
 
 def test_child_sitemaps_older_than_since_are_not_fetched(mirror: MirrorServer, tmp_path: Path) -> None:
-    from newscrawler.discovery import parse_sitemap
+    from newscrawler.crawl.discovery import parse_sitemap
 
     _, children = parse_sitemap((DEMO / "www.suara.com" / "sitemap.xml").read_bytes())
     lastmods = sorted(datetime.fromisoformat(c.lastmod) for c in children)

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newscrawler.dates import WIB, WIT, WITA, ZONES, DateNormalizer, DateParseError, date_from_url
+from newscrawler.extract.dates import WIB, WIT, WITA, ZONES, DateNormalizer, DateParseError, date_from_url
 
 NOW = datetime(2026, 7, 24, 12, 0, tzinfo=WIB)  # Friday, 24 Juli 2026, 12:00 WIB
 

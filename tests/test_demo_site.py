@@ -13,8 +13,8 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 from parsel import Selector
 
-from newscrawler import demo_site
-from newscrawler.mirror import relative_file
+from newscrawler.cli import demo_site
+from newscrawler.crawl.mirror import relative_file
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo-site"
@@ -101,7 +101,7 @@ def test_regenerating_gives_the_committed_files(tmp_path: Path) -> None:
     demo_site.main([str(tmp_path)])
     fresh = {p.relative_to(tmp_path).as_posix(): p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}
     committed = {p.relative_to(DEMO).as_posix(): p.read_bytes() for p in DEMO.rglob("*") if p.is_file()}
-    assert sorted(fresh) == sorted(committed), "file sets differ: run `python -m newscrawler.demo_site`"
+    assert sorted(fresh) == sorted(committed), "file sets differ: run `python -m newscrawler.cli.demo_site`"
     changed = [name for name in fresh if fresh[name] != committed[name]]
     assert not changed, f"regenerate the demo site, these differ: {changed[:5]}"
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.discovery import Listed, parse_feed, parse_index_page, parse_sitemap
-from newscrawler.sites import SuaraProfile
+from newscrawler.crawl.discovery import Listed, parse_feed, parse_index_page, parse_sitemap
+from newscrawler.sites.suara import SuaraProfile
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AS_GELAR = (

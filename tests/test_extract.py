@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.extract import ArticleExtractor, NotAnArticle
-from newscrawler.sites import GenericProfile, SuaraProfile
+from newscrawler.extract.extractor import ArticleExtractor, NotAnArticle
+from newscrawler.sites import GenericProfile
+from newscrawler.sites.suara import SuaraProfile
 
 HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.extract import ArticleExtractor
+from newscrawler.extract.extractor import ArticleExtractor
+from newscrawler.extract.processing import build_article
 from newscrawler.items import ARTICLE_FIELDS
-from newscrawler.processing import build_article
 from newscrawler.sites import profile_for_url
 
 GOLDEN = Path(__file__).parent / "golden"

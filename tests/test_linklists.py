@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.linklists import LinkListFinder, parse_html
+from newscrawler.extract.linklists import LinkListFinder, parse_html
 
 BASE = "https://www.suara.com/news/2026/10/01/080000/page"
 

@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath
 
 import pytest
 
-from newscrawler.mirror import BadPath, MirrorServer, host_name, relative_file, resolve
+from newscrawler.crawl.mirror import BadPath, MirrorServer, host_name, relative_file, resolve
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo-site"
@@ -266,7 +266,7 @@ def test_default_host_serves_unknown_hosts() -> None:
 
 def test_command_line_serves_a_folder() -> None:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "newscrawler.mirror", str(DEMO), "--port", "0"],
+        [sys.executable, "-m", "newscrawler.crawl.mirror", str(DEMO), "--port", "0"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
     )
     try:

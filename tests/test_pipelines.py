@@ -11,13 +11,13 @@ from scrapy.exceptions import DropItem
 from scrapy.utils.test import get_crawler
 from tcpproxy import TcpProxy
 
-from newscrawler.extract import ArticleExtractor
+from newscrawler.crawl.pipelines import DatePipeline, DedupePipeline, StorePipeline, TextPipeline, ValidatePipeline
+from newscrawler.crawl.spiders import SPIDERS
+from newscrawler.extract.extractor import ArticleExtractor
+from newscrawler.extract.processing import merge_pages
 from newscrawler.items import ArticleItem
-from newscrawler.pipelines import DatePipeline, DedupePipeline, StorePipeline, TextPipeline, ValidatePipeline
-from newscrawler.processing import merge_pages
-from newscrawler.spiders import SuaraSpider
-from newscrawler.spool import Spool
-from newscrawler.stores import open_store
+from newscrawler.store import open_store
+from newscrawler.store.spool import Spool
 
 GOLDEN = Path(__file__).parent / "golden" / "suara.com"
 SEED = json.loads((GOLDEN / "seed-article.expected.json").read_text())
@@ -25,8 +25,8 @@ RAW = ArticleExtractor().extract(SEED["url"], (GOLDEN / "seed-article.html").rea
 
 
 def crawler_with_spider(tmp_path: Path, **settings):
-    crawler = get_crawler(SuaraSpider, {"NEWSCRAWLER_SPOOL_DIR": str(tmp_path / "spool"), **settings})
-    crawler.spider = SuaraSpider.from_crawler(crawler)
+    crawler = get_crawler(SPIDERS["suara.com"], {"NEWSCRAWLER_SPOOL_DIR": str(tmp_path / "spool"), **settings})
+    crawler.spider = SPIDERS["suara.com"].from_crawler(crawler)
     return crawler
 
 

@@ -9,10 +9,11 @@ from typing import Any
 
 import pytest
 
-from newscrawler.extract import ArticleExtractor
+from newscrawler.extract.extractor import ArticleExtractor
+from newscrawler.extract.processing import InvalidArticle, build_article, merge_pages, normalize_dates, validate
 from newscrawler.items import ARTICLE_FIELDS
-from newscrawler.processing import InvalidArticle, build_article, merge_pages, normalize_dates, validate
-from newscrawler.sites import GenericProfile, SuaraProfile
+from newscrawler.sites import GenericProfile
+from newscrawler.sites.suara import SuaraProfile
 
 HERE = Path(__file__).parent
 SEED_URL = (

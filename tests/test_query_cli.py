@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.mirror import MirrorServer
+from newscrawler.crawl.mirror import MirrorServer
 
 from crawlkit import DEMO, run_cli
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler import schedule
+from newscrawler.cli import schedule
 
 
 @pytest.mark.parametrize(

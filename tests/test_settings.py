@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newscrawler.crawl import crawl_settings
+from newscrawler.crawl.runner import crawl_settings
 
 
 def test_polite_and_safe_defaults() -> None:
@@ -15,7 +15,7 @@ def test_polite_and_safe_defaults() -> None:
     assert s.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 2
     assert not s.getbool("COOKIES_ENABLED")
     middlewares = s.getdict("DOWNLOADER_MIDDLEWARES")
-    assert "newscrawler.middlewares.AllowedHostsMiddleware" in middlewares
+    assert "newscrawler.crawl.middlewares.AllowedHostsMiddleware" in middlewares
 
 
 def test_mirror_mode_drops_delays_only() -> None:

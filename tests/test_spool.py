@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from newscrawler.spool import Spool
-from newscrawler.stores import MongoStore, StoreUnavailable
+from newscrawler.store import MongoStore, StoreUnavailable
+from newscrawler.store.spool import Spool
 
 UNREACHABLE = "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200"
 URL = "https://www.suara.com/news/2025/03/06/{}"

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newscrawler.stores import MongoStore, SqliteStore, StoreError, StoreUnavailable, open_store
+from newscrawler.store import MongoStore, SqliteStore, StoreError, StoreUnavailable, open_store
 
 SITE = "suara.com"
 BASE = "https://www.suara.com/news/2025/03/06"

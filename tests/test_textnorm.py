@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from newscrawler.textnorm import TextNormalizer
+from newscrawler.extract.textnorm import TextNormalizer
 
 
 @pytest.fixture

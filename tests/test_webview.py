@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from newscrawler.extract import ArticleExtractor
-from newscrawler.processing import build_article
-from newscrawler.stores import SqliteStore
+from newscrawler.extract.extractor import ArticleExtractor
+from newscrawler.extract.processing import build_article
+from newscrawler.store import SqliteStore
 
 GOLDEN = Path(__file__).parent / "golden" / "suara.com"
 

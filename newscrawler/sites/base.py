@@ -23,8 +23,13 @@ class SiteProfile:
     home_url: ClassVar[str | None] = None
     sitemap_urls: ClassVar[tuple[str, ...]] = ()
     rss_urls: ClassVar[tuple[str, ...]] = ()
-    #: Index (listing) page URL templates with a `{page}` placeholder, newest first.
+    #: Index (listing) page URL templates, newest first. Placeholders: `{page}` (1, 2, …), `{offset}`
+    #: ((page - 1) * index_page_size) and `{date:FMT}` (a strftime format: the index is per day, and a
+    #: crawl walks the days of its --since/--until window, newest first).
     index_urls: ClassVar[tuple[str, ...]] = ()
+    index_page_size: ClassVar[int] = 20
+    #: Links to articles on an index page (a speed-up and a guard against menus); None = every article-URL link.
+    index_link_css: ClassVar[str | None] = None
     article_url_re: ClassVar[re.Pattern[str] | None] = None
 
     # Field hints: CSS selectors, tried after JSON-LD and meta tags.
@@ -41,7 +46,7 @@ class SiteProfile:
     )
     #: Containers of inline "Baca Juga" blocks inside the body (speed-up; labels are the real rule).
     read_also_css: ClassVar[tuple[str, ...]] = ()
-    #: Extra heading labels per list name, on top of newscrawler.linklists.LIST_LABELS.
+    #: Extra heading labels per list name, on top of newscrawler.extract.linklists.LIST_LABELS.
     extra_list_labels: ClassVar[dict[str, tuple[str, ...]]] = {}
     #: Extra credit-prefix and boilerplate regexes for the text normaliser.
     credit_patterns: ClassVar[tuple[str, ...]] = ()
@@ -50,8 +55,16 @@ class SiteProfile:
     boilerplate_patterns: ClassVar[tuple[str, ...]] = ()
     #: Multi-page articles: the query parameter and the pager links.
     page_param: ClassVar[str | None] = None
+    #: Query that makes the site serve every page of an article in one document (`{"page": "all"}`,
+    #: `{"single": "1"}`, `{"showpage": "all"}`): article requests carry it; canonical URLs never do.
+    single_page_query: ClassVar[dict[str, str]] = {}
     pager_css: ClassVar[str | None] = None
     max_pages: ClassVar[int] = 20
+
+    @classmethod
+    def spider_name(cls) -> str:
+        """`scrapy crawl NAME`: the key's first label (`detik` for detik.com); also accepted as a site alias."""
+        return cls.key.split(".")[0] if cls.key else "generic"
 
     def site_key(self, url: str) -> str:
         return self.key or registrable_domain(urlsplit(url).hostname or "")

@@ -1,4 +1,4 @@
-"""What each `newscrawler` subcommand does; newscrawler.cli parses the command line and calls these."""
+"""What each `newscrawler` subcommand does; newscrawler.cli.main parses the command line and calls these."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _open_store(must_exist: bool = True):
-    from newscrawler.stores import StoreError, open_store
+    from newscrawler.store import StoreError, open_store
 
     try:
         store = open_store(must_exist=must_exist)
@@ -51,7 +51,7 @@ def cmd_sites(args) -> int:
 
 
 def cmd_crawl(args) -> int:
-    from newscrawler.crawl import EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl, site_lock
+    from newscrawler.crawl.runner import EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl, site_lock
     from newscrawler.sites import UnknownSite, get_profile
 
     try:
@@ -69,7 +69,7 @@ def cmd_crawl(args) -> int:
     }
     overrides = {}
     if args.log_file:
-        from newscrawler.schedule import rotate_log
+        from newscrawler.cli.schedule import rotate_log
 
         Path(args.log_file).parent.mkdir(parents=True, exist_ok=True)
         rotate_log(args.log_file)
@@ -112,8 +112,8 @@ def _print_crawl_summary(result) -> None:
 
 
 def cmd_extract(args) -> int:
-    from newscrawler.extract import ArticleExtractor, NotAnArticle
-    from newscrawler.processing import InvalidArticle, build_article
+    from newscrawler.extract.extractor import ArticleExtractor, NotAnArticle
+    from newscrawler.extract.processing import InvalidArticle, build_article
     from newscrawler.sites import UnknownSite, get_profile, profile_for_url
 
     if not args.url.startswith(("http://", "https://")):
@@ -142,7 +142,7 @@ def _pick_format(fmt: str | None) -> str:
 
 
 def _emit(records, fmt: str, out, table_fn: Callable[[list], None]) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     if fmt == "json":
         return output.write_json(records, out)
@@ -156,7 +156,7 @@ def _emit(records, fmt: str, out, table_fn: Callable[[list], None]) -> int:
 
 
 def cmd_query(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     store = _open_store()
     try:
@@ -184,7 +184,7 @@ def _get_article(store, url: str) -> dict:
 
 
 def cmd_show(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     store = _open_store()
     try:
@@ -217,7 +217,7 @@ def cmd_show(args) -> int:
 
 
 def cmd_related(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     store = _open_store()
     try:
@@ -259,7 +259,7 @@ def _output_to(path: str, noun: str) -> Iterator[Callable[[Callable[[IO[str]], i
 
 
 def cmd_graph(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     fields = ("source", "source_title", "target", "target_title", "list", "rank")
     store = _open_store()
@@ -287,7 +287,7 @@ def _filters_site(site: str | None) -> str | None:
 
 
 def cmd_popular(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     site = _filters_site(args.site)
     store = _open_store()
@@ -312,7 +312,7 @@ def cmd_popular(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     writer = {"jsonl": output.write_jsonl, "csv": output.write_csv, "json": output.write_json}[args.format]
     store = _open_store()
@@ -326,7 +326,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_runs(args) -> int:
-    from newscrawler import output
+    from newscrawler.cli import output
 
     store = _open_store()
     try:
@@ -356,7 +356,7 @@ def cmd_runs(args) -> int:
 
 
 def cmd_schedule(args) -> int:
-    from newscrawler import schedule
+    from newscrawler.cli import schedule
     from newscrawler.sites import UnknownSite, get_profile
 
     try:
@@ -376,7 +376,7 @@ def cmd_schedule(args) -> int:
 
 
 def cmd_spool(args) -> int:
-    from newscrawler.spool import Spool
+    from newscrawler.store.spool import Spool
 
     spool = Spool(os.environ.get("NEWSCRAWLER_SPOOL", "data/spool"))
     if args.action == "status":
@@ -392,13 +392,13 @@ def cmd_spool(args) -> int:
 
 
 def cmd_demo(args) -> int:
-    from newscrawler.demo import run_demo
+    from newscrawler.cli.demo import run_demo
 
     return run_demo(db=args.db, port=args.port)
 
 
 def cmd_serve(args) -> int:
-    from newscrawler.webview import serve
+    from newscrawler.web.datasette import serve
 
     return serve(db=args.db, host=args.host, port=args.port)
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from newscrawler.dates import DateNormalizer
+from newscrawler.extract.dates import DateNormalizer
+from newscrawler.extract.textnorm import TextNormalizer
 from newscrawler.items import ARTICLE_LISTS, article_dict
 from newscrawler.sites import SiteProfile, profile_for_url
-from newscrawler.textnorm import TextNormalizer
 
 
 class InvalidArticle(ValueError):

@@ -15,7 +15,7 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
-from newscrawler.spiders import spider_for
+from newscrawler.crawl.spiders import spider_for
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -8,8 +8,9 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import NoReturn
 
-from newscrawler import __version__, commands
-from newscrawler.commands import UsageError
+from newscrawler import __version__
+from newscrawler.cli import commands
+from newscrawler.cli.commands import UsageError
 
 EXIT_USAGE = 2
 
@@ -30,7 +31,7 @@ def _positive_int(text: str) -> int:
 
 
 def _user_date(text: str) -> datetime:
-    from newscrawler.dates import DateNormalizer, DateParseError
+    from newscrawler.extract.dates import DateNormalizer, DateParseError
 
     try:
         return DateNormalizer().parse_user_date(text, now=datetime.now(UTC))
@@ -171,5 +172,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-if __name__ == "__main__":
-    sys.exit(main())

@@ -14,8 +14,8 @@ from bson import ObjectId
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, InsertOne, MongoClient, UpdateOne
 from pymongo.errors import BulkWriteError, ConnectionFailure, OperationFailure, PyMongoError
 
-from newscrawler.stores.base import StoreError, StoreUnavailable, UpsertCounts
-from newscrawler.stores.common import (
+from newscrawler.store.base import StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.store.common import (
     ARTICLE_FIELDS,
     BOOKKEEPING_FIELDS,
     SNAPSHOT_FIELDS,

@@ -16,12 +16,12 @@ import scrapy
 from lxml.etree import ParserError
 from scrapy.http import Response, TextResponse
 
-from newscrawler.dates import DateNormalizer, DateParseError, date_from_url
-from newscrawler.discovery import Listed, links_on_page, parse_feed, parse_index_page, parse_sitemap
-from newscrawler.extract import ArticleExtractor, NotAnArticle
+from newscrawler.crawl.discovery import Listed, links_on_page, parse_feed, parse_index_page, parse_sitemap
+from newscrawler.extract.dates import DateNormalizer, DateParseError, date_from_url
+from newscrawler.extract.extractor import ArticleExtractor, NotAnArticle
+from newscrawler.extract.linklists import parse_html
+from newscrawler.extract.processing import merge_pages
 from newscrawler.items import ARTICLE_LISTS, SITE_LISTS, ArticleItem, SnapshotItem
-from newscrawler.linklists import parse_html
-from newscrawler.processing import merge_pages
 from newscrawler.sites import SiteProfile
 from newscrawler.urls import host_allowed
 
@@ -116,7 +116,7 @@ class NewsSpider(scrapy.Spider):
     def _load_known(self) -> dict[str, datetime]:
         if not self.incremental:
             return {}
-        from newscrawler.stores import StoreError, open_store
+        from newscrawler.store import StoreError, open_store
 
         try:
             store = open_store()

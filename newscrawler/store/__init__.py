@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 
-from newscrawler.stores.base import Store, StoreError, StoreUnavailable, UpsertCounts
-from newscrawler.stores.mongo import MongoStore
-from newscrawler.stores.sqlite import SqliteStore
+from newscrawler.store.base import Store, StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.store.mongo import MongoStore
+from newscrawler.store.sqlite import SqliteStore
 
 DEFAULT_SQLITE_PATH = "data/newscrawler.db"
 DEFAULT_DATABASE = "newscrawler"

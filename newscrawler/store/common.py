@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newscrawler.items import ARTICLE_FIELDS, ARTICLE_LISTS, LIST_NAMES
-from newscrawler.stores.base import SORTS, StoreError
+from newscrawler.store.base import SORTS, StoreError
 
 #: The sites' own zone; `observed_on` and `published_day` are calendar days in it.
 WIB = timezone(timedelta(hours=7), "WIB")

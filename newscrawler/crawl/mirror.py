@@ -30,7 +30,7 @@ Path + query -> file:
 Missing files -> 404 with a small HTML body; ``..`` segments, NUL bytes or backslashes -> 400.
 
 Every request is recorded in ``MirrorServer.requests`` as ``(host, path-with-query)``, so tests can assert
-what was (not) fetched. Serve a saved site by hand with ``python -m newscrawler.mirror DIR [--port N]``.
+what was (not) fetched. Serve a saved site by hand with ``python -m newscrawler.crawl.mirror DIR [--port N]``.
 """
 
 from __future__ import annotations
@@ -278,7 +278,7 @@ class MirrorServer:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m newscrawler.mirror", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m newscrawler.crawl.mirror", description=__doc__.split("\n")[0])
     parser.add_argument("root", type=Path, help="folder with one sub-folder per host (e.g. data/demo-site)")
     parser.add_argument("--port", type=int, default=8000, help="port to listen on (0 = any free port)")
     parser.add_argument("--bind", default="127.0.0.1", help="address to listen on")

@@ -17,8 +17,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
-from newscrawler.stores.base import StoreError, StoreUnavailable
-from newscrawler.stores.common import prepare_article, prepare_run, prepare_snapshot
+from newscrawler.store.base import StoreError, StoreUnavailable
+from newscrawler.store.common import prepare_article, prepare_run, prepare_snapshot
 
 logger = logging.getLogger(__name__)
 

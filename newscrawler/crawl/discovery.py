@@ -8,7 +8,7 @@ import feedparser
 from lxml import etree
 from scrapy.utils.gz import gunzip
 
-from newscrawler.linklists import parse_html
+from newscrawler.extract.linklists import parse_html
 from newscrawler.urls import absolute_url, canonical_url
 
 _XML_PARSER = etree.XMLParser(resolve_entities=False, recover=True, no_network=True, huge_tree=False)

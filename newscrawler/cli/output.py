@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import IO, Any
 
-from newscrawler.dates import WIB
+from newscrawler.extract.dates import WIB
 
 FORMATS = ("table", "json", "jsonl", "csv")
 CSV_FIELDS = (

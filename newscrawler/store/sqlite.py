@@ -11,8 +11,8 @@ from typing import Any
 
 import sqlite_utils
 
-from newscrawler.stores.base import StoreError, StoreUnavailable, UpsertCounts
-from newscrawler.stores.common import (
+from newscrawler.store.base import StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.store.common import (
     ARTICLE_FIELDS,
     BOOKKEEPING_FIELDS,
     DATE_FIELDS,

@@ -7,10 +7,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from newscrawler.crawl import crawl_settings, run_crawl, site_lock
-from newscrawler.mirror import MirrorServer
+from newscrawler.crawl.mirror import MirrorServer
+from newscrawler.crawl.runner import crawl_settings, run_crawl, site_lock
 
-DEMO_SITE = Path(__file__).resolve().parent.parent / "data" / "demo-site"
+DEMO_SITE = Path(__file__).resolve().parents[2] / "data" / "demo-site"
 DEFAULT_DB = "data/newscrawler.db"
 
 
@@ -37,8 +37,8 @@ def run_demo(db: str | None = None, port: int = 0, out=sys.stdout) -> int:
 
 
 def print_summary(db: str, result, out) -> None:
-    from newscrawler.output import wib
-    from newscrawler.stores import open_store
+    from newscrawler.cli.output import wib
+    from newscrawler.store import open_store
 
     run = result.run
     a = run.get("articles", {})

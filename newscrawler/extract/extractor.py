@@ -2,7 +2,7 @@
 
 Order of evidence for every field: JSON-LD, then meta tags, then the profile's CSS hints, then generic
 heuristics. Normalisation (text, dates) is the pipelines' job, shared with `newscrawler extract` through
-newscrawler.processing.
+newscrawler.extract.processing.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from typing import Any
 from extruct.jsonld import JsonLdExtractor
 from lxml import etree
 
-from newscrawler.linklists import LinkListFinder, parse_html
+from newscrawler.extract.linklists import LinkListFinder, parse_html
 from newscrawler.sites import SiteProfile, profile_for_url
 from newscrawler.urls import absolute_url, host_allowed, hostname, registrable_domain
 
@@ -79,7 +79,7 @@ def _type_of(obj: dict) -> set[str]:
 
 
 class ArticleExtractor:
-    """Extracts one page. `extract()` returns raw fields; see newscrawler.processing for the rest."""
+    """Extracts one page. `extract()` returns raw fields; see newscrawler.extract.processing for the rest."""
 
     def __init__(self, profile: SiteProfile | None = None):
         self.profile = profile

@@ -8,12 +8,12 @@ from typing import Any
 
 from scrapy.exceptions import DropItem
 
-from newscrawler.dates import DateNormalizer
+from newscrawler.extract.dates import DateNormalizer
+from newscrawler.extract.processing import InvalidArticle, normalize_dates, normalize_text, text_normalizer, validate
 from newscrawler.items import ARTICLE_FIELDS, SITE_LISTS, ArticleItem, SnapshotItem, article_dict
-from newscrawler.processing import InvalidArticle, normalize_dates, normalize_text, text_normalizer, validate
 from newscrawler.sites import profile_for_url
-from newscrawler.spool import Spool
-from newscrawler.stores import StoreError, StoreUnavailable, open_store
+from newscrawler.store import StoreError, StoreUnavailable, open_store
+from newscrawler.store.spool import Spool
 
 logger = logging.getLogger(__name__)
 

@@ -9,8 +9,8 @@ from typing import Any
 from scrapy import signals
 
 from newscrawler.items import ARTICLE_FIELDS
-from newscrawler.spool import Spool
-from newscrawler.stores import StoreError, open_store
+from newscrawler.store import StoreError, open_store
+from newscrawler.store.spool import Spool
 
 logger = logging.getLogger(__name__)
 

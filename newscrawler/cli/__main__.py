@@ -1,0 +1,3 @@
+from newscrawler.cli.main import main
+
+raise SystemExit(main())

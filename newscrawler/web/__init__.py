@@ -1,0 +1,1 @@
+"""Web layer: read-only views of a store."""
