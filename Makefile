@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint bench clean
+.PHONY: install demo test faults lint bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 13) else "newscrawler needs Python 3.13 (see .python-version): run make with PYTHON=/path/to/python3.13")'
@@ -21,7 +21,11 @@ demo: $(STAMP)
 	$(BIN)/newscrawler demo
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -m "not faults"
+
+# The long fault runs (store outages, kills and resumes at many points, fuzzing); their fast versions are in `test`.
+faults: $(STAMP)
+	$(BIN)/python -m pytest -q -m faults
 
 lint: $(STAMP)
 	$(BIN)/ruff check newscrawler tests bench
