@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test faults lint bench clean
+.PHONY: install demo test faults lint bench bench-quick clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 13) else "newscrawler needs Python 3.13 (see .python-version): run make with PYTHON=/path/to/python3.13")'
@@ -30,8 +30,18 @@ faults: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check newscrawler tests bench
 
-bench: $(STAMP)
+# Benchmarks print numbers (and write bench/results/*.json); nginx from Debian serves the loopback site.
+NGINX := /usr/sbin/nginx
+$(NGINX):
+	apt-get update -q && apt-get install -y -q nginx-light
+
+bench: $(STAMP) $(NGINX)
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/crawl.py --pages 5000 --rounds 3
+
+bench-quick: $(STAMP) $(NGINX)
+	$(BIN)/python bench/run.py --rounds 50 --articles 2000
+	$(BIN)/python bench/crawl.py --pages 1000 --rounds 1
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
