@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test faults lint bench bench-quick clean
+.PHONY: install system-deps demo test faults lint bench bench-quick clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] >= (3, 13) else "newscrawler needs Python 3.13 (see .python-version): run make with PYTHON=/path/to/python3.13")'
@@ -16,6 +16,16 @@ $(STAMP): requirements.txt pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# Debian packages the tests use for real: Chromium + chromedriver (the web reader's browser test) and redis-server
+# (the shared frontier). Installed only when missing; needs root (CI and these machines run as root).
+SYSTEM_PACKAGES := chromium chromium-driver redis-server
+system-deps:
+	@missing=""; for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends $$missing; \
+	fi
 
 demo: $(STAMP)
 	$(BIN)/newscrawler demo

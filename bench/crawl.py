@@ -68,6 +68,15 @@ def _server_alone(urls: list[str], mirror: str, pages: int) -> dict:
     return {"seconds": wall, "pages_per_s": pages / wall}
 
 
+def _check_served(url: str, mirror: str) -> None:
+    """The numbers mean nothing if the server answers 404s: fetch one article first."""
+    from urllib.request import Request, urlopen
+
+    with urlopen(Request(mirror + url.split(HOST, 1)[1], headers={"Host": HOST}), timeout=10) as response:
+        if response.status != 200 or len(response.read()) < 10_000:
+            raise SystemExit(f"the loopback server does not serve {url} properly")
+
+
 def _mongo_server(tmp: Path) -> tuple[subprocess.Popen, str]:
     """A mongoeco wire server in its own process (the store under test must not share the crawl's CPU time)."""
     code = (
@@ -77,6 +86,7 @@ def _mongo_server(tmp: Path) -> tuple[subprocess.Popen, str]:
         "print(s.start(), flush=True)\n"
         "time.sleep(10**6)\n"
     )
+    tmp.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen([PYTHON, "-c", code, str(tmp)], stdout=subprocess.PIPE, text=True)
     return proc, proc.stdout.readline().strip()
 
@@ -90,6 +100,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="nc-bench-crawl-"))
+    work.chmod(0o755)  # nginx's workers run as an unprivileged user: they must be able to read the site
     print(f"building {args.pages} pages of ~60 KB in {work} …", flush=True)
     urls = build(work / "site", args.pages)
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("MONGODB_", "NEWSCRAWLER_"))}
@@ -113,6 +124,7 @@ def main(argv: list[str] | None = None) -> int:
         if "mongo" in stores:
             mongo_proc, mongo_uri = _mongo_server(work / "mongo")
         with Nginx(work / "site") as nginx:
+            _check_served(urls[0], nginx.url)
             server = _server_alone(urls, nginx.url, len(urls))
             for rnd in range(args.rounds):
                 for name, cmd in variants.items():

@@ -4,7 +4,8 @@ __version__ = "0.1.0"
 
 
 def open_store(*args, **kwargs):
-    """Open the configured store (MongoDB when MONGODB_URI is set, else the embedded SQLite file)."""
+    """Open a store to read: `open_store("data/newscrawler.db")`, `open_store("mongodb://...")`, or the
+    configured one; see newscrawler.store.open_store."""
     from newscrawler.store import open_store as _open
 
     return _open(*args, **kwargs)

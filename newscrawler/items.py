@@ -33,6 +33,10 @@ ARTICLE_FIELDS: tuple[str, ...] = (
 )
 
 
+#: How an article was fetched, kept by the stores beside the contract fields (see ArticleItem).
+CRAWL_FIELDS: tuple[str, ...] = ("pages_missing", "archive")
+
+
 class ArticleItem(scrapy.Item):
     """One news article. Dates are ISO 8601 strings with an offset until a store converts them."""
 
@@ -51,6 +55,11 @@ class ArticleItem(scrapy.Item):
     dateline = scrapy.Field()
     body = scrapy.Field()
     pages = scrapy.Field()
+    # Pages of a multi-page article that could not be fetched (absent when complete): such an article is
+    # stored with what it has and is fetched again by a later run.
+    pages_missing = scrapy.Field()
+    # Where page 1's response sits in the WARC archive ({file, offset, length}) when the crawl archives pages.
+    archive = scrapy.Field()
     link_lists = scrapy.Field()
     crawled_at = scrapy.Field()
     # Raw material the pipelines turn into the fields above; never stored.

@@ -11,7 +11,7 @@ import pytest
 
 from newscrawler.crawl.mirror import MirrorServer
 from newscrawler.crawl.runner import site_lock
-from newscrawler.store import open_store
+from newscrawler.store import open_store, store_identity
 
 from crawlkit import DEMO, demo_articles, run_cli
 
@@ -87,7 +87,7 @@ def test_second_run_is_incremental(mirror: MirrorServer, tmp_path: Path) -> None
     first = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path, env)
     assert first.returncode == 0, first.stderr
     before = len(mirror.requests)
-    second = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path, env)
+    second = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--summary"], tmp_path, env)
     assert second.returncode == 0, second.stderr
     assert "nothing new" in second.stdout
     article_paths = {a.url.split("suara.com", 1)[1] for a in ARTICLES}
@@ -177,9 +177,9 @@ def test_unreachable_store_spools_then_replays(mirror: MirrorServer, tmp_path: P
 
 
 def test_second_concurrent_crawl_exits_with_status_3(mirror: MirrorServer, tmp_path: Path) -> None:
-    with site_lock("suara.com", tmp_path / "data" / "locks"):
-        done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path,
-                       {"NEWSCRAWLER_DB": str(tmp_path / "l.db")})
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "l.db")}
+    with site_lock("suara.com", store_identity(env)):  # the lock belongs to the store, not the folder
+        done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url], tmp_path, env)
     assert done.returncode == 3
     assert "another crawl of suara.com is running" in done.stderr
     assert mirror.requests == []
@@ -317,3 +317,85 @@ def test_child_sitemaps_older_than_since_are_not_fetched(mirror: MirrorServer, t
     fetched = {p for _, p in mirror.requests if p.endswith("sitemap-news.xml")}
     fresh = [c.url.split("suara.com", 1)[1] for c in children if datetime.fromisoformat(c.lastmod) >= since]
     assert fetched == set(fresh) and len(fresh) == 1
+
+
+# -- talking to people, silent for cron ------------------------------------------------------------------------
+
+
+def run_on_terminal(args: list[str], cwd: Path, env: dict[str, str], timeout: float = 180) -> tuple[int, str]:
+    """`newscrawler ARGS` with stdout and stderr on a pseudo-terminal, as a person at a shell runs it."""
+    import os
+    import pty
+    import select
+    import subprocess
+    import sys
+    import time
+
+    full_env = {k: v for k, v in os.environ.items() if not k.startswith(("MONGODB_", "NEWSCRAWLER_"))}
+    full_env.update(env, COLUMNS="160", TERM="xterm")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "newscrawler.cli", *args], cwd=cwd, env=full_env,
+                            stdin=subprocess.DEVNULL, stdout=slave, stderr=slave, close_fds=True)
+    os.close(slave)
+    chunks: list[bytes] = []
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([master], [], [], 0.5)
+        if ready:
+            try:
+                data = os.read(master, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not data:
+                break
+            chunks.append(data)
+        elif proc.poll() is not None:
+            break
+    os.close(master)
+    return proc.wait(timeout=30), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_terminal_shows_progress_and_a_summary_with_real_urls(mirror: MirrorServer, tmp_path: Path) -> None:
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "tty.db"), "NEWSCRAWLER_PROGRESS_INTERVAL": "0.1"}
+    code, screen = run_on_terminal(["crawl", "suara.com", "--mirror", mirror.base_url, "--max-articles", "6",
+                                    "--no-follow-related"], tmp_path, env)
+    assert code == 0, screen
+    # tqdm's bar: articles out of --max-articles (so an ETA), with the stats the pipelines count
+    assert "/6 [" in screen and "<" in screen.split("/6 [", 1)[1], screen
+    assert "pages |" in screen and "new," in screen and "dropped" in screen and "errors" in screen
+    assert "articles/s" in screen or "s/ articles" in screen
+    summary = screen[screen.index("suara.com: finished"):]
+    assert " in " in summary.split(";")[0]  # the duration
+    urls = [line.strip() for line in summary.splitlines() if line.strip().startswith("https://")]
+    assert urls and all(u.startswith(("https://www.suara.com/", "https://jakarta.suara.com/")) for u in urls)
+    assert "127.0.0.1" not in summary
+
+
+def test_quiet_and_pipes_print_nothing_on_success(mirror: MirrorServer, tmp_path: Path) -> None:
+    env = {"NEWSCRAWLER_DB": str(tmp_path / "q.db")}
+    piped = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--max-articles", "3"], tmp_path, env)
+    assert piped.returncode == 0 and piped.stdout == "" and piped.stderr == "", (piped.stdout, piped.stderr)
+    code, screen = run_on_terminal(["crawl", "suara.com", "--mirror", mirror.base_url, "--max-articles", "3",
+                                    "--quiet"], tmp_path, env)
+    assert code == 0 and screen.strip() == "", screen
+
+
+def test_failure_on_a_pipe_is_one_line_per_problem(tmp_path: Path) -> None:
+    dead = "http://127.0.0.1:9"  # nothing listens: nothing fetched, the run failed
+    done = run_cli(["crawl", "suara.com", "--mirror", dead, "--quiet"], tmp_path,
+                   {"NEWSCRAWLER_DB": str(tmp_path / "f.db")})
+    assert done.returncode == 1 and done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    # each failed fetch is a problem of its own, one line, no traceback; the verdict comes last
+    assert "Traceback" not in done.stderr and lines[-1].startswith("newscrawler: crawl failed"), done.stderr
+    assert all("refused" in line for line in lines[:-1]) and len(lines) <= 6, done.stderr
+
+
+def test_spooled_run_names_the_real_spool_path(mirror: MirrorServer, tmp_path: Path) -> None:
+    spool = tmp_path / "myspool"
+    env = {"MONGODB_URI": "mongodb://127.0.0.1:9/?serverSelectionTimeoutMS=300", "MONGODB_TIMEOUT_MS": "300",
+           "NEWSCRAWLER_SPOOL": str(spool)}
+    done = run_cli(["crawl", "suara.com", "--mirror", mirror.base_url, "--max-articles", "2",
+                    "--no-follow-related"], tmp_path, env)
+    assert done.returncode == 4, done.stderr
+    assert done.stdout == "" and f"spooled to {spool.resolve()}" in done.stderr

@@ -2,7 +2,16 @@ from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
 
-from newscrawler.extract.dates import WIB, WIT, WITA, ZONES, DateNormalizer, DateParseError, date_from_url
+from newscrawler.extract.dates import (
+    DATE_LINE_RE,
+    WIB,
+    WIT,
+    WITA,
+    ZONES,
+    DateNormalizer,
+    DateParseError,
+    date_from_url,
+)
 
 NOW = datetime(2026, 7, 24, 12, 0, tzinfo=WIB)  # Friday, 24 Juli 2026, 12:00 WIB
 
@@ -434,3 +443,122 @@ def test_dateparser_never_uses_local_zone(dn, monkeypatch):
 
 def test_fixed_offset_zone_equality():
     assert timezone(timedelta(hours=7)) == WIB
+
+
+# -- real-page date classes ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Senin, 15 Februari 2016, 16:15 WIB | 998 Views", "2016-02-15T16:15:00+07:00"),
+        ("Senin, 15 Februari 2016, 16:15 | 998 Views", "2016-02-15T16:15:00+07:00"),  # no zone: WIB
+        ("15 Feb 2016 16:15 WIB - Dibaca 12.410 kali", "2016-02-15T16:15:00+07:00"),
+        ("Senin, 15 Februari 2016 | 3 Komentar", "2016-02-15T00:00:00+07:00"),
+        ("Monday, February 15, 2016 16:15", "2016-02-15T16:15:00+07:00"),
+        ("Monday, 15 February 2016 16:15", "2016-02-15T16:15:00+07:00"),
+    ],
+)
+def test_parse_printed_with_trailers_and_english_months(dn, text, expected):
+    assert dn.to_iso(dn.parse_printed(text, NOW)) == expected
+
+
+@pytest.mark.parametrize(
+    "candidates",
+    [
+        [("meta", "2016-02-15"), ("printed", "Senin, 15 Februari 2016, 16:15 WIB")],
+        [("jsonld", "2016-02-15T00:00:00+07:00"), ("datalayer", "2016-02-15 16:15:00")],
+        [("url", "https://www.tribunnews.com/x/2016/02/15/judul"), ("datalayer", "2016-02-15 16:15:00")],
+        [("printed", "Senin, 15 Februari 2016"), ("datalayer", "2016-02-15 16:15:00")],
+    ],
+)
+def test_a_date_only_source_never_beats_one_with_a_time(dn, candidates):
+    value, _, errors = dn.choose(candidates, NOW)
+    assert errors == []
+    assert dn.to_iso(value).startswith("2016-02-15T16:15")
+
+
+def test_date_only_sources_still_give_the_day_when_nothing_has_a_time(dn):
+    value, _, _ = dn.choose([("meta", "2016-02-15"), ("url", "https://www.tribunnews.com/x/2016/02/15/judul")], NOW)
+    assert dn.to_iso(value) == "2016-02-15T00:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-11-02T20:59:53Z", "2023-11-02T20:59:53+07:00"),  # detik-family pubdate: WIB despite the Z
+        ("2023-11-02T20-59-53Z", "2023-11-02T20:59:53+07:00"),
+        ("2023-11-02T20:59:53+00:00", "2023-11-02T20:59:53+07:00"),
+        ("2023-11-02T20:59:53+08:00", "2023-11-02T20:59:53+08:00"),  # a real offset is kept
+    ],
+)
+def test_meta_local_pubdate_is_wall_clock(dn, text, expected):
+    value, _, _ = dn.choose([("meta_local", text)], NOW)
+    assert dn.to_iso(value) == expected
+
+
+def test_meta_local_pubdate_loses_to_an_explicit_instant(dn):
+    value, _, _ = dn.choose([("meta_local", "2023-11-02T20:59:53Z"), ("jsonld", "2023-11-02T21:00:00+07:00")], NOW)
+    assert dn.to_iso(value) == "2023-11-02T21:00:00+07:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Senin, 15 Februari 2016, 16:15 WIB | 998 Views", "Senin, 15 Februari 2016, 16:15 WIB"),
+        ("Diterbitkan Jum'at, 24 Juli 2026 - 13:39 WIB", "Jum'at, 24 Juli 2026 - 13:39 WIB"),
+        ("Kompas.com - 24/07/2026, 11:32 WIB", "24/07/2026, 11:32 WIB"),
+        ("Monday, February 15, 2016 16:15", "Monday, February 15, 2016 16:15"),
+        ("24 Juli 2026 | 11.32 WIB", "24 Juli 2026 | 11.32 WIB"),
+        ("Rabu (6/3) kemarin", None),  # a body dateline, not a date line
+        ("Piala Dunia 2026 dimulai", None),
+    ],
+)
+def test_date_line_shape(text, found):
+    match = DATE_LINE_RE.search(text)
+    assert (match.group(0) if match else None) == found
+
+
+# -- hostile values (issue 7 item 5): rejected with DateParseError, never another exception --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "999999999999",  # epoch seconds in the year 33658
+        "2025-03-06T08:05:00+25:00",  # no zone is 25 hours off UTC
+        "2025-03-06T08:05:00-24:30",
+        "2025-03-06T08:05:00+15:00",  # beyond the last real zone (+14:00)
+        "2025-03-06 08:05+2500",
+    ],
+)
+def test_parse_instant_rejects_out_of_range_values(dn: DateNormalizer, text: str) -> None:
+    with pytest.raises(DateParseError):
+        dn.parse_instant(text)
+
+
+def test_iso_date_with_an_impossible_offset_is_not_reread_as_another_day(dn: DateNormalizer) -> None:
+    # dateparser would read "2025-03-06T08:05:00+25:00" as 25 March 2006
+    with pytest.raises(DateParseError, match="offset out of range"):
+        dn.parse_printed("2025-03-06T08:05:00+25:00", NOW)
+
+
+def test_real_extreme_offsets_are_kept(dn: DateNormalizer) -> None:
+    assert dn.to_iso(dn.parse_instant("2025-03-06T08:05:00+14:00")) == "2025-03-06T08:05:00+14:00"
+    assert dn.to_iso(dn.parse_instant("2025-03-06T08:05:00-12:00")) == "2025-03-06T08:05:00-12:00"
+
+
+def test_choose_skips_hostile_candidates_with_an_error_each(dn: DateNormalizer) -> None:
+    candidates = [
+        ("jsonld", 12345),  # a JSON number, not text
+        ("meta", ["2025-03-06"]),  # a list
+        ("meta", {"a": 1}),
+        ("meta", "999999999999"),
+        ("meta", "2025-03-06T08:05:00+25:00"),
+        ("meta", "null"),  # a machine slot with no digit holds no date, not a printed "relative" one
+        ("printed", "Kamis, 06 Maret 2025 08:05 WIB"),
+    ]
+    value, raw, errors = dn.choose(candidates, NOW)
+    assert dn.to_iso(value) == "2025-03-06T08:05:00+07:00"
+    assert raw == "Kamis, 06 Maret 2025 08:05 WIB"
+    assert len(errors) == 6

@@ -238,3 +238,170 @@ def test_index_page_without_article_links() -> None:
 
 def test_empty_index_page_body_yields_nothing() -> None:
     assert list(parse_index_page(b"", INDEX_URL, SuaraProfile().is_article_url)) == []
+
+
+# -- index templates, index_link_css ---------------------------------------------------------------------
+
+
+def test_index_template_placeholders() -> None:
+    from datetime import date
+
+    from newscrawler.crawl.discovery import IndexTemplate
+
+    dated = IndexTemplate("https://index.okezone.com/bydate/index/{date:%Y/%m/%d}/{offset}/", page_size=15)
+    assert dated.dated and dated.paged
+    assert dated.url(1, date(2026, 10, 5)) == "https://index.okezone.com/bydate/index/2026/10/05/0/"
+    assert dated.url(3, date(2026, 10, 5)) == "https://index.okezone.com/bydate/index/2026/10/05/30/"
+    detik = IndexTemplate("https://news.detik.com/indeks/{page}?date={date:%m/%d/%Y}")
+    assert detik.url(2, date(2026, 1, 9)) == "https://news.detik.com/indeks/2?date=01/09/2026"
+    plain = IndexTemplate("https://www.suara.com/indeks?page={page}")
+    assert not plain.dated and plain.url(4) == "https://www.suara.com/indeks?page=4"
+    single = IndexTemplate("https://www.antaranews.com/terkini")
+    assert not single.paged and single.url() == "https://www.antaranews.com/terkini"
+    with pytest.raises(ValueError):
+        dated.url(1)
+
+
+def test_index_link_css_keeps_only_the_listing() -> None:
+    html = f"""<nav><a href="{TIMNAS}">Timnas di menu</a></nav>
+    <div class="list"><h4 class="title"><a href="{EMAS}">Harga emas</a></h4></div>
+    <div class="list"><a class="title" href="{AS_GELAR}">AS gelar</a></div>"""
+    listed = parse_index_page(html, INDEX_URL, SuaraProfile().is_article_url, ".list .title")
+    assert [e.url for e in listed] == [EMAS, AS_GELAR]
+    assert [e.url for e in parse_index_page(html, INDEX_URL, SuaraProfile().is_article_url)] == [TIMNAS, EMAS, AS_GELAR]
+
+
+# -- robots.txt, announced feeds, listing sitemaps ---------------------------------------------------------
+
+
+def test_robots_sitemaps() -> None:
+    from newscrawler.crawl.discovery import robots_sitemaps
+
+    robots = b"User-agent: *\nDisallow: /cari\nSitemap: https://www.contoh.id/sitemap_index.xml\n" \
+             b"sitemap: /news-sitemap.xml\nSitemap: https://www.contoh.id/sitemap_index.xml\n"
+    assert robots_sitemaps(robots, "https://www.contoh.id/robots.txt") == [
+        "https://www.contoh.id/sitemap_index.xml", "https://www.contoh.id/news-sitemap.xml",
+    ]
+    assert robots_sitemaps(b"User-agent: *\nDisallow:\n", "https://www.contoh.id/robots.txt") == []
+
+
+def test_feed_links_announced_by_a_page() -> None:
+    from newscrawler.crawl.discovery import feed_links
+    from newscrawler.extract.linklists import parse_html
+
+    root = parse_html("""<html><head>
+      <link rel="alternate" type="application/rss+xml" href="/rss.xml">
+      <link rel="alternate" type="application/atom+xml; charset=utf-8" href="https://www.contoh.id/atom">
+      <link rel="alternate" hreflang="en" href="/en/">
+      <link rel="stylesheet" type="text/css" href="/s.css">
+    </head><body><p>x</p></body></html>""")
+    assert feed_links(root, "https://www.contoh.id/") == ["https://www.contoh.id/rss.xml", "https://www.contoh.id/atom"]
+
+
+@pytest.mark.parametrize(
+    "url, listing",
+    [
+        ("https://a.id/category-sitemap.xml", True),
+        ("https://a.id/post_tag-sitemap.xml", True),
+        ("https://a.id/sitemap-tags.xml", True),
+        ("https://a.id/author-sitemap2.xml", True),
+        ("https://a.id/page-sitemap.xml", True),
+        ("https://a.id/post-sitemap2.xml", False),
+        ("https://a.id/news/sitemap-news.xml", False),
+        ("https://a.id/sitemap-page-2.xml", False),  # page 2 of the posts, not the static pages
+    ],
+)
+def test_listing_sitemaps_are_recognised(url: str, listing: bool) -> None:
+    from newscrawler.crawl.discovery import listing_sitemap
+
+    assert listing_sitemap(url) is listing
+
+
+# -- the generic crawl's URL heuristics -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url, article",
+    [
+        ("https://www.contoh.id/politik/2026/11/20/dprd-setujui-anggaran", True),  # date in the path
+        ("https://www.contoh.id/news/20261120-081500-12-998877/judul", True),
+        ("https://www.contoh.id/read/77120/warga-gotong-royong", True),  # numeric id
+        ("https://news.contoh.id/berita/d-7654321/judul-singkat", True),
+        ("https://www.contoh.id/ekonomi/harga-cabai-rawit-turun-di-pasar", True),  # headline-long slug
+        ("https://www.contoh.id/berita-utama.html?p=1234", True),
+        ("https://www.contoh.id/?p=1234", True),  # WordPress short link
+        ("https://www.contoh.id/", False),
+        ("https://www.contoh.id/politik", False),
+        ("https://www.contoh.id/berita-terkini", False),
+        ("https://www.contoh.id/tag/banjir-jakarta-hari-ini", False),
+        ("https://www.contoh.id/category/politik/dprd-setujui-anggaran-sekolah", False),
+        ("https://www.contoh.id/search?q=banjir+jakarta", False),
+        ("https://www.contoh.id/login", False),
+        ("https://www.contoh.id/author/rina-wulandari-dan-kawan-kawan", False),
+        ("https://www.contoh.id/wp-content/uploads/2026/11/20/foto-banjir-besar.jpg", False),
+        ("https://www.contoh.id/pedoman-media-siber", False),
+        ("https://www.contoh.id/page/2", False),
+        ("https://www.contoh.id/politik/3", False),
+        ("https://www.contoh.id/feed/2026/11/20/x", False),
+        ("mailto:redaksi@contoh.id", False),
+    ],
+)
+def test_looks_like_article_url(url: str, article: bool) -> None:
+    from newscrawler.crawl.discovery import looks_like_article_url
+
+    assert looks_like_article_url(url) is article
+
+
+@pytest.mark.parametrize(
+    "url, section",
+    [
+        ("https://www.contoh.id/politik", True),
+        ("https://contoh.id/news/nasional/", True),
+        ("https://www.contoh.id/category/olahraga/", True),
+        ("https://bola.contoh.id/", True),  # a sub-site's front page
+        ("https://www.contoh.id/", False),  # the home page itself
+        ("https://contoh.id/", False),
+        ("https://www.lain.id/politik", False),  # another site
+        ("https://www.contoh.id/politik?sort=new", False),
+        ("https://www.contoh.id/tag/banjir", False),
+        ("https://www.contoh.id/politik/page/2", False),
+        ("https://www.contoh.id/a/b/c", False),
+        ("https://www.contoh.id/ekonomi/harga-cabai-rawit-turun-di-pasar", False),  # an article
+        ("https://www.contoh.id/static/app.css", False),
+    ],
+)
+def test_looks_like_section_url(url: str, section: bool) -> None:
+    from newscrawler.crawl.discovery import looks_like_section_url
+
+    assert looks_like_section_url(url, "https://www.contoh.id/") is section
+
+
+def test_section_links_in_page_order_each_once_and_capped() -> None:
+    from newscrawler.crawl.discovery import section_links
+    from newscrawler.extract.linklists import parse_html
+
+    root = parse_html("""<nav><a href="/">Beranda</a><a href="/politik">Politik</a><a href="/tag/x">x</a>
+      <a href="/ekonomi">Ekonomi</a><a href="/politik#top">Politik lagi</a><a href="/bola">Bola</a></nav>""")
+    home = "https://www.contoh.id/"
+    assert section_links(root, home, 10) == [
+        "https://www.contoh.id/politik", "https://www.contoh.id/ekonomi", "https://www.contoh.id/bola",
+    ]
+    assert section_links(root, home, 2) == ["https://www.contoh.id/politik", "https://www.contoh.id/ekonomi"]
+
+
+def test_index_entries_take_the_time_their_item_carries() -> None:
+    html = """<div class="list">
+      <article><h3><a href="https://news.detik.com/berita/d-7001/satu">Satu</a></h3>
+        <span class="date" d-time="1730555993">Sabtu, 02 Nov 2024 20:59 WIB</span></article>
+      <article><a href="https://news.detik.com/berita/d-7002/dua"><img src="x.jpg"></a>
+        <h3><a href="https://news.detik.com/berita/d-7002/dua">Dua</a></h3>
+        <time datetime="2024-11-02T19:30:00+07:00">19:30</time></article>
+      <article><h3><a href="https://news.detik.com/berita/d-7003/tiga">Tiga</a></h3></article>
+    </div>
+    <time datetime="2024-01-01T00:00:00+07:00">page footer time</time>"""
+    listed = parse_index_page(html, "https://news.detik.com/indeks", lambda url: "/berita/" in url)
+    assert [(e.title, e.published) for e in listed] == [
+        ("Satu", "2024-11-02T13:59:53+00:00"),
+        ("Dua", "2024-11-02T19:30:00+07:00"),
+        ("Tiga", None),  # the page's own time belongs to no single entry
+    ]

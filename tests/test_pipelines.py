@@ -117,3 +117,68 @@ def test_dates_pipeline_keeps_the_printed_zone(tmp_path: Path, printed: str) -> 
     assert passed == 1
     assert item["published_at"] == "2026-07-24T15:18:00+08:00"
     assert item["published_at_raw"] == printed
+
+
+def _use_sqlite(tmp_path: Path, monkeypatch) -> str:
+    monkeypatch.delenv("MONGODB_URI", raising=False)
+    path = str(tmp_path / "p.db")
+    monkeypatch.setenv("NEWSCRAWLER_DB", path)
+    return path
+
+
+def test_lone_surrogates_cost_nothing_and_snapshots_are_kept(tmp_path: Path, monkeypatch) -> None:
+    path = _use_sqlite(tmp_path, monkeypatch)
+    crawler = crawler_with_spider(tmp_path, NEWSCRAWLER_STORE_BATCH=50)
+    broken = article_item(
+        2, title="Judul \ud800 rusak", description="ringkas \udfff", tags=["a\ud800"],
+        paragraphs=["Suara.com - Paragraf \udc00 pertama.", *RAW["paragraphs"][1:]],
+        link_lists={"popular": [{"title": "P \ud800", "url": "https://www.suara.com/news/2025/03/06/080500/p"}]},
+    )
+    *_, passed = run_chain(crawler, [article_item(1), broken, article_item(3)])
+    stats = crawler.stats.get_stats()
+    assert passed == 3 and stats["newscrawler/articles/stored"] == 3
+    assert "newscrawler/articles/spooled" not in stats and "newscrawler/errors/store_rejected" not in stats
+    store = open_store(path=path)
+    try:
+        got = store.get("https://www.suara.com/news/2025/03/06/080500/artikel-2")
+        assert got["title"] == "Judul \ufffd rusak" and "\ufffd" in got["body"] and got["tags"] == ["a\ufffd"]
+        titles = [e["title"] for snap in store.snapshots("suara.com", "popular") for e in snap["entries"]]
+        assert "P \ufffd" in titles
+    finally:
+        store.close()
+
+
+def test_an_item_the_store_refuses_costs_only_itself(tmp_path: Path, monkeypatch) -> None:
+    path = _use_sqlite(tmp_path, monkeypatch)
+    crawler = crawler_with_spider(tmp_path, NEWSCRAWLER_STORE_BATCH=4)
+    items = [article_item(n) for n in range(8)]
+    items[2]["pages"] = 10**30  # no backend holds this integer: the store refuses this article alone
+    *_, passed = run_chain(crawler, items)
+    stats = crawler.stats.get_stats()
+    assert passed == 8
+    assert stats["newscrawler/articles/stored"] == 7 and stats["newscrawler/articles/rejected"] == 1
+    assert stats["newscrawler/errors/store_rejected"] == 1
+    store = open_store(path=path)
+    try:
+        assert store.count() == 7 and store.get(items[2]["url"]) is None
+    finally:
+        store.close()
+    (kept,) = Spool(tmp_path / "spool").bad_directory.glob("*.jsonl")
+    line = json.loads(kept.read_text(encoding="utf-8"))
+    assert line["record"]["url"] == items[2]["url"] and "pages" in line["rejected"]
+
+
+def test_store_down_and_spool_unwritable_is_a_loud_failure(tmp_path: Path, monkeypatch) -> None:
+    from newscrawler.crawl.runner import EXIT_FAILED, CrawlResult
+
+    monkeypatch.setenv("MONGODB_URI", "mongodb://127.0.0.1:1/?serverSelectionTimeoutMS=200")
+    blocker = tmp_path / "spool"
+    blocker.write_text("a file where the spool folder should be")
+    crawler = crawler_with_spider(tmp_path, NEWSCRAWLER_STORE_BATCH=2)
+    *_, passed = run_chain(crawler, [article_item(n) for n in range(5)])
+    stats = crawler.stats.get_stats()
+    assert passed == 5
+    assert stats["newscrawler/articles/lost"] == 5 and "newscrawler/articles/spooled" not in stats
+    assert str(blocker.absolute()) in stats["newscrawler/spool_error"]
+    result = CrawlResult(stats={**stats, "finish_reason": "finished", "response_received_count": 5})
+    assert result.lost and result.exit_code == EXIT_FAILED

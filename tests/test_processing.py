@@ -386,3 +386,62 @@ def test_suara_profile_keeps_a_leading_place_phrase() -> None:
     article, _ = build_article([page], get_profile("suara.com"), now=datetime(2026, 11, 1, tzinfo=UTC))
     assert article["dateline"] is None
     assert article["body"].startswith("Timnas Indonesia - Vietnam")
+
+
+# -- hostile values (issue 7 item 5): an article is built from what is sound, or rejected with a reason --------
+
+
+def test_build_article_dates_of_the_wrong_type_are_errors_not_crashes() -> None:
+    page = raw_page(date_candidates=[("jsonld", 5), ("meta", ["2025"]), ("meta", "999999999999"),
+                                     ("meta", "2025-03-06T09:12:44+07:00")],
+                    modified_candidates=[("jsonld", 1.5), ("meta", {"a": 1}), ("meta", "2025-03-06T08:00:00+25:00")])
+    article, errors = build_article([page], now=NOW)
+    assert article["published_at"] == "2025-03-06T09:12:44+07:00"
+    assert article["modified_at"] is None
+    assert len(errors) == 6
+
+
+@pytest.mark.parametrize("title", [5, ["Banjir"], {"text": "Banjir"}, None])
+def test_build_article_title_that_is_no_text_is_rejected(title: Any) -> None:
+    with pytest.raises(InvalidArticle) as info:
+        build_article([raw_page(title=title)], now=NOW)
+    assert info.value.reason == "missing_title"
+
+
+def test_build_article_drops_values_of_the_wrong_type() -> None:
+    page = raw_page(
+        description=7, image_url=["x"], authors=[5, None, "Rina Marlina"], tags="banjir",
+        paragraphs=[None, 5, "Jakarta - Ratusan rumah di Jakarta Timur terendam banjir sejak Kamis pagi."],
+        link_lists={"related": [{"title": 5, "url": "https://news.example.co.id/a"}, {"url": "x"}, "junk",
+                                {"title": "Banjir Susulan", "url": "https://news.example.co.id/b"}],
+                    "popular": "not a list"},
+    )
+    article, _ = build_article([page], now=NOW)
+    assert article["description"] is None and article["image_url"] is None
+    assert article["authors"] == ["Rina Marlina"]
+    assert article["tags"] == []
+    assert article["body"] == "Ratusan rumah di Jakarta Timur terendam banjir sejak Kamis pagi."
+    assert article["link_lists"] == {"related": [{"title": "Banjir Susulan", "url": "https://news.example.co.id/b"}]}
+
+
+def test_build_article_only_malformed_paragraphs_is_missing_body() -> None:
+    with pytest.raises(InvalidArticle) as info:
+        build_article([raw_page(paragraphs=[5, None, {"p": "x"}])], now=NOW)
+    assert info.value.reason == "missing_body"
+
+
+def test_build_article_from_every_hostile_fixture_page_is_valid_or_rejected() -> None:
+    from newscrawler.extract.extractor import NotAnArticle
+
+    url = "https://news.example.co.id/nasional/2025/03/06/banjir-rendam-ratusan-rumah"
+    outcomes = {}
+    for path in sorted((HERE / "fixtures" / "hostile").glob("*.html")):
+        try:
+            article, _ = build_article([ArticleExtractor().extract(url, path.read_bytes())], now=NOW)
+        except (NotAnArticle, InvalidArticle) as exc:
+            outcomes[path.name] = type(exc).__name__
+            continue
+        assert set(article) <= set(ARTICLE_FIELDS) and article["title"] and article["body"]
+        outcomes[path.name] = "article"
+    assert outcomes.pop("no-article-deep-garbage.html") == "NotAnArticle"
+    assert set(outcomes.values()) == {"article"} and len(outcomes) >= 7

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 import stat
 import subprocess
 import sys
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
 from newscrawler.cli import schedule
+
+JAKARTA = ZoneInfo("Asia/Jakarta")
 
 
 @pytest.mark.parametrize(
@@ -28,7 +32,36 @@ from newscrawler.cli import schedule
     ],
 )
 def test_cron_timing(every: str, at: str | None, timing: str) -> None:
-    assert schedule.cron_timing(every, at) == timing
+    assert schedule.cron_timing(every, at, machine=JAKARTA) == timing
+
+
+@pytest.mark.parametrize(
+    "every, at, zone, timing",
+    [
+        ("1d", "05:30", "UTC", "30 22 * * *"),             # 05:30 WIB is 22:30 UTC the day before
+        ("1d", "05:30", "Asia/Makassar", "30 6 * * *"),    # WITA is an hour ahead of WIB
+        ("1d", "06:00", "Asia/Kolkata", "30 4 * * *"),     # half-hour offsets move the minute
+        ("6h", "03:10", "UTC", "10 2-23/6 * * *"),         # 03:10 WIB = 20:10 UTC; every 6h from there
+        ("1h", ":20", "UTC", "20 * * * *"),
+        ("30m", None, "Asia/Kolkata", "*/30 * * * *"),
+    ],
+)
+def test_at_is_wib_whatever_the_machine_zone(every: str, at: str, zone: str, timing: str) -> None:
+    assert schedule.cron_timing(every, at, machine=ZoneInfo(zone)) == timing
+
+
+def test_at_follows_newscrawler_tz(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSCRAWLER_TZ", "UTC")
+    assert schedule.cron_timing("1d", "05:30", machine=JAKARTA) == "30 12 * * *"
+
+
+def test_line_says_the_wib_time_in_a_comment(tmp_path: Path) -> None:
+    line = schedule.cron_line("suara.com", "1d", "05:30", project_dir=tmp_path, env={}, machine=ZoneInfo("UTC"))
+    assert line.startswith("30 22 * * * cd ")
+    assert line.endswith("# daily at 05:30 WIB (Asia/Jakarta) # newscrawler:suara.com")
+    # the comment is the shell's: the command itself ends before it
+    command = line.split(" ", 5)[5]
+    assert subprocess.run(["sh", "-n", "-c", command], check=False).returncode == 0
 
 
 @pytest.mark.parametrize(
@@ -113,3 +146,55 @@ def test_rotate_log(tmp_path: Path) -> None:
     log.write_text("y" * 100)
     schedule.rotate_log(log, max_bytes=50, keep=2)
     assert (tmp_path / "suara.com.log.2").read_text() == "x" * 100
+
+
+def test_remove_needs_only_the_site(fake_crontab: Path, tmp_path: Path) -> None:
+    line = schedule.cron_line("suara.com", "1d", "05:30", project_dir=tmp_path, env={})
+    fake_crontab.write_text(f"0 1 * * * backup\n{line}\n")
+    done = subprocess.run([sys.executable, "-m", "newscrawler.cli", "schedule", "suara", "--remove"],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "removed 1 crontab line(s) for suara.com"
+    assert fake_crontab.read_text().splitlines() == ["0 1 * * * backup"]
+    missing = subprocess.run([sys.executable, "-m", "newscrawler.cli", "schedule", "suara"],
+                             capture_output=True, text=True, check=False)
+    assert missing.returncode == 2 and "--every" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("action", [["--install"], ["--remove"]])
+def test_no_crontab_program_is_one_line_with_the_fix(tmp_path: Path, action: list[str]) -> None:
+    env = {**os.environ, "NEWSCRAWLER_CRONTAB": str(tmp_path / "no-such-crontab")}
+    env.pop("MONGODB_URI", None)
+    done = subprocess.run([sys.executable, "-m", "newscrawler.cli", "schedule", "suara", "--every", "1h", *action],
+                          capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1 and "apt-get install cron" in done.stderr
+    if action == ["--install"]:  # the line is still printed, to install by other means
+        assert done.stdout.startswith("0 * * * * cd ") and "# newscrawler:suara.com" in done.stdout
+
+
+def test_systemd_units(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NEWSCRAWLER_TZ", raising=False)
+    env = {"MONGODB_URI": "mongodb://scraper:hunter2@db.internal/", "NEWSCRAWLER_USER_AGENT": "bot 100%"}
+    units = schedule.systemd_units("suara.com", "1d", "05:30", extra=["--max-articles", "200"],
+                                   project_dir=tmp_path, env=env)
+    service, timer = units["newscrawler-suara.com.service"], units["newscrawler-suara.com.timer"]
+    assert "Type=oneshot" in service and f"WorkingDirectory={tmp_path.resolve()}" in service
+    assert 'Environment="NEWSCRAWLER_USER_AGENT=bot 100%%"' in service  # % is systemd's specifier
+    assert "crawl suara.com --log-file" in service and "--max-articles 200" in service
+    assert "OnCalendar=*-*-* 05:30:00 Asia/Jakarta" in timer and "Persistent=true" in timer
+    assert "WantedBy=timers.target" in timer
+    assert schedule.systemd_calendar("30m") == "*-*-* *:00/30:00 Asia/Jakarta"
+    assert schedule.systemd_calendar("6h", "03:10") == "*-*-* 03/6:10:00 Asia/Jakarta"
+
+
+def test_cli_systemd_masks_credentials(tmp_path: Path) -> None:
+    env = {**os.environ, "MONGODB_URI": "mongodb://scraper:hunter2@db.internal/"}
+    done = subprocess.run([sys.executable, "-m", "newscrawler.cli", "schedule", "suara", "--every", "2h",
+                           "--systemd"], capture_output=True, text=True, env=env, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "hunter2" not in done.stdout and "scraper:***@db.internal" in done.stdout
+    assert "[Timer]" in done.stdout and "systemctl --user enable --now newscrawler-suara.com.timer" in done.stdout
+    if shutil.which("systemd-analyze"):
+        calendar = next(x for x in done.stdout.splitlines() if x.startswith("OnCalendar=")).split("=", 1)[1]
+        assert subprocess.run(["systemd-analyze", "calendar", calendar], capture_output=True).returncode == 0

@@ -15,7 +15,7 @@ def test_polite_and_safe_defaults() -> None:
     assert s.getint("CONCURRENT_REQUESTS_PER_DOMAIN") <= 2
     assert not s.getbool("COOKIES_ENABLED")
     middlewares = s.getdict("DOWNLOADER_MIDDLEWARES")
-    assert "newscrawler.crawl.middlewares.AllowedHostsMiddleware" in middlewares
+    assert "newscrawler.crawl.middlewares.RequestGuardMiddleware" in middlewares
 
 
 def test_mirror_mode_drops_delays_only() -> None:

@@ -112,3 +112,19 @@ def test_a_file_without_header_is_read_by_its_name(spool, sqlite_store):
     assert spool.pending() == 1
     assert spool.replay(sqlite_store)["runs"] == 1
     assert sqlite_store.runs()[0]["started_at"] == datetime(2025, 3, 6, 1, 0, tzinfo=UTC)
+
+
+def test_a_record_the_store_refuses_is_quarantined_and_the_rest_replayed(spool, sqlite_store):
+    spool.append("articles", [article("a"), article("besar", pages=10**30), article("b")], run_id="r")
+    counts = spool.replay(sqlite_store)
+    assert counts["articles"] == 2 and counts["bad"] == 1 and spool.pending() == 0
+    assert sqlite_store.count() == 2
+    (quarantined,) = spool.bad_directory.iterdir()
+    assert json.loads(quarantined.read_text(encoding="utf-8"))["url"] == URL.format("besar")
+
+
+def test_lone_surrogates_are_spooled_and_replayed(spool, sqlite_store):
+    spool.append("articles", [article("s", title="Judul \ud800")], run_id="r\udfff")
+    assert spool.pending() == 1
+    spool.replay(sqlite_store)
+    assert sqlite_store.get(URL.format("s"))["title"] == "Judul \ufffd"

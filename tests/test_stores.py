@@ -8,7 +8,19 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newscrawler.store import MongoStore, SqliteStore, StoreError, StoreUnavailable, open_store
+import newscrawler
+from newscrawler.store import (
+    DataStore,
+    MongoStore,
+    SqliteStore,
+    StoreConfigError,
+    StoreError,
+    StoreUnavailable,
+    open_store,
+    store_identity,
+)
+from newscrawler.store.common import STORED_FIELDS
+from newscrawler.store.mongo import TEXT_LANGUAGE_OVERRIDE
 
 SITE = "suara.com"
 BASE = "https://www.suara.com/news/2025/03/06"
@@ -442,7 +454,7 @@ def test_open_store_selects_sqlite_by_default(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSCRAWLER_DB", str(tmp_path / "nested" / "dir" / "nc.db"))
     store = open_store()
     try:
-        assert isinstance(store, SqliteStore) and store.kind == "sqlite"
+        assert isinstance(store.raw, SqliteStore) and store.kind == "sqlite"
         assert (tmp_path / "nested" / "dir" / "nc.db").exists()
         store.ping()
     finally:
@@ -458,7 +470,7 @@ def test_open_store_selects_mongo_from_env(mongo_uri, monkeypatch):
     monkeypatch.setenv("MONGODB_DATABASE", "nc_env_selected")
     store = open_store()
     try:
-        assert isinstance(store, MongoStore) and store.kind == "mongodb"
+        assert isinstance(store.raw, MongoStore) and store.kind == "mongodb"
         assert store.location.endswith("/nc_env_selected")
         store.ping()
     finally:
@@ -526,3 +538,305 @@ def test_sqlite_file_is_plain_tables_and_reopens(tmp_path):
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     finally:
         store.close()
+
+
+# -- MongoDB semantics that mongoeco does not enforce (these pass unchanged on a real server) --------------
+
+
+def _stored_field_names(doc, prefix: str = "") -> set[str]:
+    """Every field path a document carries, nested ones included (`link_lists.related.url`...)."""
+    names: set[str] = set()
+    items = doc.items() if isinstance(doc, dict) else []
+    for key, value in items:
+        names.add(prefix + key)
+        values = value if isinstance(value, list) else [value]
+        for inner in values:
+            if isinstance(inner, dict):
+                names |= _stored_field_names(inner, f"{prefix}{key}.")
+    return names
+
+
+@pytest.mark.mongo
+def test_text_index_never_reads_a_stored_field_as_its_language(mongo_store):
+    mongo_store.upsert_articles([article("bahasa", language="id", link_lists={
+        "related": [{"title": "T", "url": f"{BASE}/x"}]})])
+    mongo_store.save_run(run("r-lang", "2025-03-06T01:00:00+00:00"))
+    (info,) = [i for i in mongo_store.articles.index_information().values()
+               if any(kind == "text" for _, kind in i["key"])]
+    # Read back from the server: the options the index really has, not the ones we asked for.
+    override = info.get("language_override", "language")
+    assert info.get("default_language") == "none"
+    stored = _stored_field_names(mongo_store.articles.find_one({}, {"_id": 0}))
+    assert "language" in stored and override not in stored
+    assert override not in STORED_FIELDS
+
+
+@pytest.mark.mongo
+def test_an_old_text_index_is_rebuilt_with_the_safe_options(mongo_store):
+    mongo_store.articles.drop_index("text_title_body")
+    mongo_store.articles.create_index([("title", "text"), ("body", "text")], name="text_title_body")
+    mongo_store.ensure_indexes()
+    info = mongo_store.articles.index_information()["text_title_body"]
+    assert info.get("language_override") == TEXT_LANGUAGE_OVERRIDE and info.get("default_language") == "none"
+    mongo_store.upsert_articles([article("sesudah")])
+    assert urls(mongo_store.query(text="sesudah")) == ["sesudah"]
+
+
+@pytest.mark.mongo
+def test_run_keys_with_dots_and_dollars_are_stored_as_lookalikes(mongo_store):
+    mongo_store.save_run(run("r-keys", "2025-03-06T01:00:00+00:00",
+                             errors={"twisted.internet.error.TimeoutError": 2, "$where": 1},
+                             options={"a.b": {"$set": 1}}))
+    (saved,) = mongo_store.runs(site=SITE)
+    assert saved["errors"] == {"twisted\uff0einternet\uff0eerror\uff0eTimeoutError": 2, "\uff04where": 1}
+    assert saved["options"] == {"a\uff0eb": {"\uff04set": 1}}
+
+
+@pytest.mark.mongo
+def test_a_document_over_16_mib_is_refused_alone(mongo_store):
+    from newscrawler.store.writes import write_records
+
+    huge = article("raksasa", body="x" * (17 * 1024 * 1024))
+    result = write_records(mongo_store, "articles", [article("kecil-1"), huge, article("kecil-2")])
+    assert result.stored == 2 and [r["url"] for r, _ in result.rejected] == [huge["url"]]
+    assert "16 MiB" in result.rejected[0][1]
+    assert mongo_store.get(huge["url"]) is None and mongo_store.count() == 2
+
+
+@pytest.mark.mongo
+def test_regex_filters_with_nul_bytes_match_literally(mongo_store):
+    mongo_store.upsert_articles([article("nul", authors=["Budi\x00Santoso"], tags=["a\x00b"])])
+    assert urls(mongo_store.query(author="budi\x00s")) == ["nul"]
+    assert urls(mongo_store.query(tag="A\x00B")) == ["nul"]
+    assert list(mongo_store.query(author="\x00x")) == []
+
+
+# -- text that no encoder takes, numbers that no backend holds ----------------------------------------------
+
+
+LONE = "\ud800"
+
+
+def test_lone_surrogates_anywhere_are_stored_as_replacement_characters(store):
+    bad = article("pecah", title=f"Judul {LONE}", description=f"d{LONE}", body=f"isi \udc00{LONE} akhir",
+                  authors=[f"Budi{LONE}"], tags=[LONE], link_lists={
+                      "related": [{"title": f"t{LONE}", "url": f"{BASE}/x"}]})
+    counts = store.upsert_articles([bad, article("utuh")])
+    assert counts.new == 2
+    got = store.get(f"{BASE}/pecah")
+    assert got["title"] == "Judul \ufffd" and got["body"] == "isi \ufffd\ufffd akhir"
+    assert got["authors"] == ["Budi\ufffd"] and got["link_lists"]["related"][0]["title"] == "t\ufffd"
+    assert store.add_snapshots([snapshot("2025-03-06T08:00:00+07:00", f"a{LONE}")]) == 1
+    store.save_run(run("r-sur", "2025-03-06T01:00:00+00:00", note=f"x{LONE}", errors={f"k{LONE}": 1}))
+    assert store.runs(site=SITE)[0]["note"] == "x\ufffd"
+
+
+def test_surrogate_pairs_are_joined_not_replaced(store):
+    store.upsert_articles([article("emoji", title="Judul \ud83d\ude00")])
+    assert store.get(f"{BASE}/emoji")["title"] == "Judul \U0001F600"
+
+
+@pytest.mark.parametrize("limit", [2**63, 10**20, -1])
+def test_limits_beyond_int64_are_a_store_error(store, limit):
+    with pytest.raises(StoreError, match="limit"):
+        list(store.query(limit=limit))
+    with pytest.raises(StoreError, match="limit"):
+        store.runs(limit=limit)
+
+
+def test_the_largest_int64_limit_works(store):
+    store.upsert_articles([article("a")])
+    assert urls(store.query(limit=2**63 - 1)) == ["a"]
+    assert store.runs(limit=2**63 - 1) == []
+
+
+def test_a_page_count_beyond_int64_is_refused_alone(store):
+    from newscrawler.store.writes import write_records
+
+    result = write_records(store, "articles", [article("ok"), article("banyak", pages=10**30)])
+    assert result.stored == 1 and len(result.rejected) == 1 and store.count() == 1
+
+
+# -- configuration mistakes are StoreConfigError, never a driver traceback ----------------------------------
+
+
+@pytest.mark.parametrize(("env", "message"), [
+    ({"MONGODB_URI": "mongodb://127.0.0.1:1", "MONGODB_TIMEOUT_MS": "-1"}, "MONGODB_TIMEOUT_MS"),
+    ({"MONGODB_URI": "mongodb://127.0.0.1:1", "MONGODB_TIMEOUT_MS": "soon"}, "MONGODB_TIMEOUT_MS"),
+    ({"MONGODB_URI": "mongodb://127.0.0.1:1", "MONGODB_DATABASE": "a.b"}, "MONGODB_DATABASE"),
+    ({"MONGODB_URI": "mongodb://127.0.0.1:1", "MONGODB_DATABASE": "x/y z"}, "MONGODB_DATABASE"),
+    ({"MONGODB_URI": "mongodb://127.0.0.1:1", "MONGODB_DATABASE": "d" * 64}, "MONGODB_DATABASE"),
+    ({"MONGODB_URI": "mongodb://u:pa:ss@127.0.0.1:1"}, "MONGODB_URI"),
+    ({"MONGODB_URI": "http://127.0.0.1:1"}, "MONGODB_URI"),
+    ({"MONGODB_URI": "mongodb://u:hunter2@[::1"}, "MONGODB_URI"),
+    ({"MONGODB_URI": "mongodb://u:hunter2@127.0.0.1:1/?serverSelectionTimeoutMS=-5"}, "MONGODB_URI"),
+])
+def test_bad_mongo_settings_are_config_errors(monkeypatch, env, message):
+    for name in ("MONGODB_URI", "MONGODB_DATABASE", "MONGODB_TIMEOUT_MS"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    for attempt in (open_store, store_identity):
+        with pytest.raises(StoreConfigError) as info:
+            attempt()
+        assert message in str(info.value) and "hunter2" not in str(info.value) and "\n" not in str(info.value)
+
+
+def test_store_identity_ignores_the_working_directory(tmp_path, monkeypatch):
+    monkeypatch.delenv("MONGODB_URI", raising=False)
+    monkeypatch.setenv("NEWSCRAWLER_DB", str(tmp_path / "shared.db"))
+    (tmp_path / "one").mkdir()
+    (tmp_path / "two").mkdir()
+    monkeypatch.chdir(tmp_path / "one")
+    first = store_identity()
+    monkeypatch.chdir(tmp_path / "two")
+    assert store_identity() == first and first.key == f"sqlite:{(tmp_path / 'shared.db').resolve()}"
+    monkeypatch.setenv("NEWSCRAWLER_DB", "relative.db")
+    assert store_identity() != first
+    monkeypatch.setenv("MONGODB_URI", "mongodb://bob:s3cret@db2:27018,db1/?authSource=admin")
+    mongo = store_identity()
+    assert mongo.key == "mongodb:db1:27017,db2:27018/newscrawler" and "s3cret" not in str(mongo)
+    monkeypatch.setenv("MONGODB_DATABASE", "other")
+    assert store_identity().key.endswith("/other")
+
+
+def _operators(value, path: str = "") -> list[str]:
+    """Every `$` key in a query document, with where it sits."""
+    found = []
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if key.startswith("$"):
+                found.append(f"{path}/{key}")
+            found += _operators(inner, f"{path}/{key}")
+    elif isinstance(value, list):
+        for inner in value:
+            found += _operators(inner, path)
+    return found
+
+
+@pytest.mark.mongo
+def test_mongo_filter_has_one_top_level_text_and_only_our_operators(mongo_store):
+    query = mongo_store._filter(site="$where", since="2025-01-01T00:00:00+00:00", until="2025-12-31T00:00:00+00:00",
+                                text='timnas "$or" {$ne: 1}', section="{$gt: ''}", tag="$in", author="a.b$")
+    # MongoDB allows one $text per query and none inside $or/$nor/$not; user strings are only ever operands.
+    assert sorted(_operators(query)) == sorted([
+        "/published_at/$gte", "/published_at/$lt", "/tags/$regex", "/tags/$options", "/authors/$regex",
+        "/authors/$options", "/$text", "/$text/$search"])
+    assert query["site"] == "$where" and query["section"] == "{$gt: ''}"
+    assert query["$text"]["$search"] == '"timnas" "or" "ne" "1"'
+
+
+# -- the Python API: DataStore (open_store's result) ---------------------------------------------------------
+
+
+@pytest.fixture
+def data(corpus) -> DataStore:
+    """The corpus behind the user-facing wrapper; closing is left to the store fixture."""
+    return DataStore(corpus)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('"pembebasan sandera"', ["gaza"]),  # a phrase: words next to each other, in order
+    ("pembebasan sandera", ["bola", "gaza"]),  # words: anywhere
+    ("sandera OR penyanderaan", ["bola", "penyanderaan", "gaza", "undated"]),
+    ("timnas | penyanderaan", ["bola", "penyanderaan"]),
+    ("sandera -gaza", ["bola", "undated"]),  # the tag GAZA is not text: ekonomi was never a candidate
+    ("sandera NOT timnas", ["gaza", "undated"]),
+    ('"sandera di sini" OR beras', ["ekonomi", "bola"]),
+    ("-sandera", ["other", "ekonomi", "penyanderaan"]),  # only an exclusion: everything else
+    ("OR", []), ('"', []),
+])
+def test_search_syntax_on_both_stores(data, text, expected):
+    assert urls(data.query(text=text)) == expected
+    assert data.count(text=text) == len(expected)
+    assert urls(data.query(text=text, limit=1)) == expected[:1]
+
+
+def test_filters_take_cli_spellings(data):
+    assert urls(data.query(site="www.suara.com", section="bola")) == ["bola"]
+    assert urls(data.query(site="https://www.detik.com/")) == ["other"]
+    assert urls(data.query(site="detik")) == ["other"]  # an alias
+    assert urls(data.query(since="2025-03-03", until="2025-03-05")) == ["ekonomi", "bola"]
+    assert data.count(since="7d") == 0  # the corpus is from 2025
+    with pytest.raises(StoreError, match="since"):
+        data.query(since="sometime")
+    with pytest.raises(StoreError, match="unknown filter"):
+        data.query(sites="detik")
+
+
+def test_fields_offset_limit_and_pages(data):
+    rows = list(data.query(fields=["url", "title", "published_at"]))
+    assert len(rows) == 6 and all(set(r) == {"url", "title", "published_at"} for r in rows)
+    assert_utc(rows[0]["published_at"])
+    assert urls(data.query(offset=2, limit=2)) == ["bola", "penyanderaan"]
+    assert urls(data.query(text="sandera OR penyanderaan", offset=1, limit=2)) == ["penyanderaan", "gaza"]
+    pages = list(data.pages(size=4, fields=["url"]))
+    assert [len(p) for p in pages] == [4, 2] and all(set(r) == {"url"} for p in pages for r in p)
+    with pytest.raises(StoreError, match="unknown field"):
+        data.query(fields=["url", "bodyy"])
+    with pytest.raises(StoreError):
+        list(data.pages(size=0))
+
+
+def test_to_dataframe_has_tz_aware_dates(data):
+    frame = data.to_dataframe(fields=["url", "title", "published_at", "crawled_at", "tags"], site="suara")
+    assert list(frame.columns) == ["url", "title", "published_at", "crawled_at", "tags"]
+    assert len(frame) == 5 and "body" not in frame.columns
+    assert str(frame["published_at"].dt.tz) == "UTC"
+    assert frame["published_at"].isna().sum() == 1  # the undated article: NaT, not a string
+    assert frame.loc[frame["url"].str.endswith("/gaza"), "tags"].iloc[0] == ["Internasional", "Gaza"]
+    local = data.to_dataframe(tz="Asia/Jakarta", text='"pembebasan sandera"')
+    assert local["published_at"].iloc[0].isoformat() == "2025-03-01T10:00:00+07:00"
+    assert set(STORED_FIELDS) <= set(local.columns)
+    empty = data.to_dataframe(text="tidakadakatasepertiini")
+    assert empty.empty and str(empty["published_at"].dt.tz) == "UTC"
+
+
+def test_link_edges_frame(store):
+    target = f"{BASE}/target"
+    store.upsert_articles([
+        article("s1", link_lists={"read_also": [{"title": "Lain", "url": f"{BASE}/x"},
+                                                {"title": "Sasaran", "url": target}],
+                                  "popular": [{"title": "Sasaran", "url": target}]}),
+        article("s2", site="detik.com", link_lists={"related": [{"title": "Sasaran!", "url": target}]}),
+    ])
+    data = DataStore(store)
+    edges = data.link_edges().sort_values(["source_url", "list", "rank"]).reset_index(drop=True)
+    assert list(edges.columns) == ["source_url", "list", "rank", "target_url", "target_title"]
+    assert edges.to_dict("records") == [
+        {"source_url": f"{BASE}/s1", "list": "popular", "rank": 1, "target_url": target, "target_title": "Sasaran"},
+        {"source_url": f"{BASE}/s1", "list": "read_also", "rank": 1, "target_url": f"{BASE}/x",
+         "target_title": "Lain"},
+        {"source_url": f"{BASE}/s1", "list": "read_also", "rank": 2, "target_url": target,
+         "target_title": "Sasaran"},
+        {"source_url": f"{BASE}/s2", "list": "related", "rank": 1, "target_url": target, "target_title": "Sasaran!"},
+    ]
+    assert edges["rank"].dtype == "int64"
+    assert len(data.to_dataframe(edges=True, site="detik")) == 1
+    assert list(data.link_edges(lists="read_also")["rank"]) == [1, 2]
+    assert data.link_edges(site="kompas").empty
+
+
+def test_open_store_by_path_never_creates_a_store(tmp_path, monkeypatch):
+    monkeypatch.delenv("MONGODB_URI", raising=False)
+    missing = tmp_path / "typo.db"
+    with pytest.raises(StoreConfigError, match="no embedded store"):
+        open_store(missing)
+    with pytest.raises(StoreConfigError):
+        newscrawler.open_store(str(missing))
+    assert not missing.exists()
+    SqliteStore(tmp_path / "real.db").close()
+    with newscrawler.open_store(tmp_path / "real.db") as opened:
+        assert isinstance(opened, DataStore) and opened.kind == "sqlite"
+        assert opened.upsert_articles([article("a")]).new == 1
+        assert urls(opened.query(site="www.suara.com", fields=["url"])) == ["a"]
+    with pytest.raises(StoreError):
+        opened.count()  # closed by the with block
+
+
+@pytest.mark.mongo
+def test_open_store_by_uri(mongo_store, mongo_uri):
+    mongo_store.upsert_articles([article("a")])
+    with open_store(mongo_uri, database=mongo_store.db.name) as opened:
+        assert opened.kind == "mongodb"
+        assert opened.to_dataframe(fields=["url"])["url"].tolist() == [f"{BASE}/a"]

@@ -299,3 +299,73 @@ def test_place_datelines_can_be_switched_off_for_branded_sites() -> None:
         None, "Timnas Indonesia - Analisis laga semalam.")
     assert branded_only.split_dateline("Suara.com - Hujan deras turun.") == ("Suara.com", "Hujan deras turun.")
     assert TextNormalizer().split_dateline("Jakarta - Hujan deras turun.") == ("Jakarta", "Hujan deras turun.")
+
+
+# -- real-page title and trailer classes -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Harianbaru.co.id: Harga Cabai Naik", "Harga Cabai Naik"),  # a domain and a colon lead the title
+        ("Harga Cabai Naik | pasarpagi.co.id", "Harga Cabai Naik"),  # a sister domain as the suffix
+        ("Harga Cabai Naik - www.pasarpagi.com", "Harga Cabai Naik"),
+        ("Jokowi: Harga Cabai Naik", "Jokowi: Harga Cabai Naik"),  # a speaker, not a domain
+        ("Harga Cabai Naik - Pasar Pagi", "Harga Cabai Naik - Pasar Pagi"),
+    ],
+)
+def test_clean_title_domain_prefixes_and_suffixes(tn, title, expected):
+    assert tn.clean_title(title) == expected
+
+
+def test_clean_title_suffix_spelling_the_sites_domain(tn):
+    names = ["kabarkota.example"]
+    assert tn.clean_title("Banjir Datang - Kabar Kota English", site_names=names) == "Banjir Datang"
+    assert tn.clean_title("Banjir Datang | KabarKota", site_names=names) == "Banjir Datang"
+    # The label followed by other words is part of the headline.
+    assert tn.clean_title("Warga Bangun - Kabar Kota Baru", site_names=names) == "Warga Bangun - Kabar Kota Baru"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        (["Satu.", "Tiket dijual, katanya.Editor: Budi Hartono"], ["Satu.", "Tiket dijual, katanya."]),
+        (["Satu.", "Dua.Pewarta: Rina Kusuma"], ["Satu.", "Dua."]),
+        (["Satu.", "Dua. COPYRIGHT © ANTARA 2026"], ["Satu.", "Dua."]),
+        (["Satu.", "Dua.© 2026 Kabar Kota"], ["Satu.", "Dua."]),
+        (["Satu.", "“Kami siap,” ujarnya.Baca juga: Harga Naik"], ["Satu.", "“Kami siap,” ujarnya."]),
+        (["Editor majalah itu mundur. Editor baru dilantik."], ["Editor majalah itu mundur. Editor baru dilantik."]),
+        (["Dua. (fas/idn)Editor: Ani"], ["Dua."]),
+    ],
+)
+def test_trailer_lines_glued_to_the_last_sentence_are_cut(tn, paragraphs, expected):
+    assert tn.clean_paragraphs(paragraphs) == expected
+
+
+@pytest.mark.parametrize("paragraph", ["Penulis: Andi Wijaya", "Reporter: Rina", "Redaktur: Sri Wahyuni"])
+def test_credit_lines_are_boilerplate(tn, paragraph):
+    assert tn.is_boilerplate(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Baca: Pedagang Pasar Dapat Masker Gratis",
+        "Baca berita tanpa iklan. Gabung Kompas.com+",
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu.",
+        "Ikuti kami di Google News",
+        "Dilarang keras mengambil konten, melakukan crawling atau pengindeksan otomatis tanpa izin tertulis.",
+        "(Tribunjateng.com/Eka Yulianti)",
+    ],
+)
+def test_portal_promotions_rights_notices_and_photo_credits_are_boilerplate(tn, paragraph):
+    assert tn.is_boilerplate(paragraph)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    ["Bacaan doa itu dibacakan bersama.", "Ikuti perkembangan kasus ini, kata polisi, warga diminta tenang.",
+     "Dilarang merokok di area itu sejak 2020, kata petugas."],
+)
+def test_sentences_that_open_like_promotions_are_kept(tn, paragraph):
+    assert not tn.is_boilerplate(paragraph)

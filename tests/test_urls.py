@@ -1,8 +1,18 @@
 from __future__ import annotations
 
+import time
+
 import pytest
 
-from newscrawler.urls import absolute_url, canonical_url, host_allowed, registrable_domain, with_query
+from newscrawler.urls import (
+    absolute_url,
+    canonical_url,
+    host_allowed,
+    hostname,
+    is_valid_url,
+    registrable_domain,
+    with_query,
+)
 
 
 @pytest.mark.parametrize(
@@ -44,3 +54,60 @@ def test_host_allowed_includes_subdomains_only() -> None:
 
 def test_with_query_replaces_param() -> None:
     assert with_query("https://www.suara.com/x?page=2", page=3) == "https://www.suara.com/x?page=3"
+
+
+# -- URLs from hostile pages: the helpers never raise (urllib / w3lib raise ValueError on these) ----------------
+
+BAD_URLS = [
+    "http://[::1/x",  # unterminated IPv6 literal
+    "http://[zz::1]/x",  # not an IPv6 address
+    "https://www.suara.com:99999/x",  # port out of range
+    "https://www.suara.com:abc/x",  # port not a number
+    "http://exa mple.com/",  # space in the host
+    "http://ex\x01ample.com/",  # control character in the host
+    "http:///x",  # no host
+]
+
+
+@pytest.mark.parametrize("href", BAD_URLS)
+def test_absolute_url_rejects_invalid_urls(href: str) -> None:
+    assert absolute_url(href, "https://www.suara.com/news/a") is None
+    assert not is_valid_url(href)
+
+
+@pytest.mark.parametrize("base", ["http://[::1/broken/", "https://www.suara.com:70000/"])
+def test_absolute_url_with_an_invalid_base_is_none(base: str) -> None:
+    assert absolute_url("/news/x", base) is None
+
+
+@pytest.mark.parametrize("href", ["/a\x00b", "/a\x7fb", "https://www.suara.com/\x1bx"])
+def test_absolute_url_rejects_control_characters(href: str) -> None:
+    assert absolute_url(href, "https://www.suara.com/news/a") is None
+
+
+def test_absolute_url_drops_what_browsers_drop() -> None:
+    # WHATWG: C0 controls and spaces around the URL are stripped, tabs and newlines inside are removed
+    assert absolute_url("\x01 /news/\tx\n ", "https://www.suara.com/") == "https://www.suara.com/news/x"
+
+
+def test_absolute_url_keeps_valid_ports_ipv6_and_idn() -> None:
+    base = "https://www.suara.com/"
+    assert absolute_url("http://[::1]:8080/p", base) == "http://[::1]:8080/p"
+    assert absolute_url("https://www.suara.com:8443/p", base) == "https://www.suara.com:8443/p"
+    assert absolute_url("https://münchen.de/x", base) == "https://xn--mnchen-3ya.de/x"
+
+
+@pytest.mark.parametrize("url", BAD_URLS)
+def test_url_helpers_never_raise(url: str) -> None:
+    assert canonical_url(url) == url  # given back as it is: nothing to canonicalise
+    assert isinstance(hostname(url), str)
+    assert not host_allowed(url, ("suara.com", "example.com"))
+    assert isinstance(with_query(url, page=2), str)
+
+
+def test_absolute_url_on_a_huge_hostile_host_is_fast() -> None:
+    # A host check with nested quantifiers backtracked for minutes on one such link (found by fuzzing).
+    started = time.perf_counter()
+    for href in ("http://" + "a" * 100_000 + "!/", "http://" + "a." * 50_000 + "-/", "http://[" + ":" * 99_999):
+        assert absolute_url(href, "https://www.suara.com/") is None
+    assert time.perf_counter() - started < 1.0

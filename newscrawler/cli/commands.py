@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import shlex
@@ -11,10 +12,15 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 
 class UsageError(Exception):
     """A mistake in what the user typed: reported in one line, exit status 2."""
+
+
+class StoreUnreachable(Exception):
+    """A reading command could not reach the store: one line, exit status 5 (an outage, not a mistake)."""
 
 
 def _filters(args: argparse.Namespace) -> dict[str, Any]:
@@ -25,39 +31,111 @@ def _filters(args: argparse.Namespace) -> dict[str, Any]:
 
 
 def _open_store(must_exist: bool = True):
-    from newscrawler.store import StoreError, open_store
+    from newscrawler.store import StoreConfigError, StoreError, StoreUnavailable, open_store
 
     try:
         store = open_store(must_exist=must_exist)
-        store.ping()
+    except StoreUnavailable as exc:
+        raise StoreUnreachable(str(exc)) from None
     except StoreError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        store.ping()
+    except StoreError as exc:
+        store.close()
+        if isinstance(exc, StoreConfigError) or not isinstance(exc, StoreUnavailable):
+            raise UsageError(str(exc)) from None
+        raise StoreUnreachable(str(exc)) from None
     return store
+
+
+#: `newscrawler sites`' entry for sites without a profile: where the generic crawl looks.
+GENERIC_SITE = {
+    "key": "generic",
+    "name": "any other news site: newscrawler crawl https://example.id/ [--sitemap URL] [--rss URL]",
+    "spider": "generic",
+    "hosts": [],
+    "sitemaps": ["robots.txt Sitemap: lines, else /sitemap.xml (sitemap indexes, news sitemaps)"],
+    "index_pages": ["the front page and the section pages it links to (one level)"],
+    "rss": ["<link rel=alternate> feeds on the front page"],
+}
 
 
 def cmd_sites(args) -> int:
     from newscrawler.sites import PROFILES
 
-    described = [cls().describe() for cls in PROFILES.values()]
+    described = [{**cls().describe(), "spider": cls.spider_name()} for cls in PROFILES.values()]
+    described.append(GENERIC_SITE)
     if args.json:
         print(json.dumps(described, indent=2))
         return 0
     for d in described:
-        print(f"{d['key']}  ({d['name']}; hosts: {', '.join(d['hosts'])})")
-        for kind in ("sitemaps", "index_pages", "rss"):
+        hosts = f"; hosts: {', '.join(d['hosts'])}" if d["hosts"] else ""
+        print(f"{d['key']}  ({d['name']}; spider: {d['spider']}{hosts})")
+        for kind, label in (("sitemaps", "sitemap"), ("index_pages", "index page"), ("rss", "rss")):
             for url in d[kind]:
-                print(f"    {kind[:-1] if kind.endswith('s') else kind}: {url}")
+                print(f"    {label}: {url}")
     return 0
 
 
-def cmd_crawl(args) -> int:
-    from newscrawler.crawl.runner import EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl, site_lock
-    from newscrawler.sites import UnknownSite, get_profile
+def _store_identity():
+    """The configured store, checked before anything is fetched: bad settings are exit 2, not a spooled run."""
+    from newscrawler.store import StoreConfigError, store_identity
 
     try:
-        profile = get_profile(args.site)
-    except UnknownSite as exc:
+        return store_identity()
+    except StoreConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def _writable_log(path: str) -> None:
+    from newscrawler.cli.schedule import rotate_log
+
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        rotate_log(path)
+        with open(path, "a", encoding="utf-8"):
+            pass
+    except OSError as exc:
+        raise UsageError(f"--log-file {path}: cannot write: {exc.strerror or exc}") from None
+
+
+def _usable_jobdir(path: str) -> None:
+    directory = Path(path)
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        probe = directory / f".newscrawler-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise UsageError(f"--jobdir {path}: cannot create or write: {exc.strerror or exc}") from None
+
+
+@contextmanager
+def crawl_lock(site: str, identity) -> Iterator[None]:
+    """The store's lock for `site`; an unwritable lock folder is a usage error (exit 2)."""
+    from newscrawler.crawl.runner import site_lock
+    from newscrawler.paths import lock_dir_override
+
+    lock_dir = lock_dir_override()
+    lock = site_lock(site, identity, lock_dir)
+    try:
+        lock.__enter__()
+    except OSError as exc:
+        where = lock_dir or identity.lock_directory
+        raise UsageError(f"cannot write the lock folder {where}: {exc.strerror or exc} "
+                         "(set NEWSCRAWLER_LOCK_DIR to a writable folder)") from None
+    try:
+        yield
+    finally:
+        lock.__exit__(None, None, None)
+
+
+def cmd_crawl(args) -> int:
+    from newscrawler.crawl.runner import EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl
+
+    talk = _talkative(args)
+    spider, site_key, target_args = _crawl_target(args, talk)
     if args.since and args.until and args.since >= args.until:
         raise UsageError("--since must be before --until")
     if args.mirror and not args.mirror.startswith(("http://", "https://")):
@@ -66,48 +144,149 @@ def cmd_crawl(args) -> int:
         "since": args.since, "until": args.until, "max_articles": args.max_articles,
         "follow_related": args.follow_related, "related_depth": args.related_depth, "url": args.url,
         "mirror": args.mirror, "recheck_days": args.recheck_days, "incremental": not args.full,
+        "sitemap": args.sitemap, "rss": args.rss, **target_args,
     }
-    overrides = {}
-    if args.log_file:
-        from newscrawler.cli.schedule import rotate_log
+    from newscrawler.cli.frontier import check_crawl_options, frontier_settings
 
-        Path(args.log_file).parent.mkdir(parents=True, exist_ok=True)
-        rotate_log(args.log_file)
+    check_crawl_options(args)
+    identity = _store_identity()
+    overrides: dict[str, Any] = {}
+    if args.log_file:
+        _writable_log(args.log_file)
         overrides = {"LOG_FILE": args.log_file, "LOG_FILE_APPEND": True}
+    if args.jobdir:
+        _usable_jobdir(args.jobdir)
+    if args.archive:
+        overrides["NEWSCRAWLER_ARCHIVE_DIR"] = _usable_archive(args.archive)
+    if args.frontier:
+        overrides.update(frontier_settings(args.frontier))
     level = "INFO" if args.verbose or args.log_file else "WARNING"
-    settings = crawl_settings(mirror=args.mirror, jobdir=args.jobdir, log_level=level, overrides=overrides)
+    # The bar needs a terminal on stderr too; -v's log lines would tear it.
+    progress = talk and not args.verbose and sys.stderr.isatty()
+    settings = crawl_settings(mirror=args.mirror, jobdir=args.jobdir, log_level=level, overrides=overrides,
+                              progress=progress)
+    # Workers of one frontier share the site on purpose: the frontier, not the lock, keeps them apart.
+    lock = contextlib.nullcontext() if args.frontier else crawl_lock(site_key, identity)
     try:
-        with site_lock(profile.key, os.environ.get("NEWSCRAWLER_LOCK_DIR", "data/locks")):
-            result = run_crawl(profile.key, spider_args, settings, tracebacks=args.verbose)
+        with lock:
+            result = run_crawl(spider, spider_args, settings, tracebacks=args.verbose)
     except CrawlLocked as exc:
         print(f"newscrawler: {exc}", file=sys.stderr)
         return EXIT_LOCKED
-    _print_crawl_summary(result)
+    _report_problems(result)
+    if talk:
+        _print_crawl_summary(result)
     return result.exit_code
 
 
+def _talkative(args) -> bool:
+    """A person at a terminal gets progress and a summary; cron (a pipe or a file) and --quiet get nothing on
+    success, so cron mails only failures. --summary asks for the summary anyway (scripts, tests)."""
+    if args.quiet:
+        return False
+    return bool(args.summary) or sys.stdout.isatty()
+
+
+def _usable_archive(path: str) -> str:
+    """The --archive folder, created and writable, as an absolute path (one line, exit 2 otherwise)."""
+    folder = Path(path).expanduser()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create the archive folder {path}: {exc.strerror or exc}") from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write to the archive folder {path}")
+    return str(folder.resolve())
+
+
+def _crawl_target(args, talk: bool = True) -> tuple[str, str, dict[str, Any]]:
+    """(spider, site key, extra spider arguments) for `crawl SITE`: a site key or alias runs its profile's
+    spider; a URL runs the generic spider on its registrable domain, or the profile that claims its host."""
+    from newscrawler.crawl.spiders import GenericSpider, site_domain
+    from newscrawler.sites import UnknownSite, get_profile, site_for_host
+
+    for url in (*args.sitemap, *args.rss):
+        if not url.startswith(("http://", "https://")):
+            raise UsageError(f"--sitemap/--rss take http(s) URLs, got {url!r}")
+    if "://" not in args.site:
+        try:
+            key = get_profile(args.site).key
+        except UnknownSite as exc:
+            raise UsageError(f"{exc} (or give a news site's URL, e.g. https://example.id/)") from None
+        return key, key, {}
+    parts = urlsplit(args.site)
+    host = (parts.hostname or "").lower() if parts.scheme in ("http", "https") else ""
+    if not host or "." not in host.strip("."):
+        raise UsageError(f"{args.site!r} is not a site URL with a host name (e.g. https://example.id/)")
+    known = site_for_host(host)
+    if known:
+        if talk:
+            print(f"newscrawler: {host} belongs to {known}: crawling it with the {known} profile", file=sys.stderr)
+        return known, known, {}
+    # The generic spider's `url` is the site; --url article URLs go in `article_url`.
+    return GenericSpider.name, site_domain(args.site), {"url": args.site, "article_url": args.url}
+
+
+def _report_problems(result) -> None:
+    """Whatever went wrong, one line each on stderr, whether or not anyone watches (cron mails stderr)."""
+    run = result.run
+    errors = run.get("errors") or {}
+    if result.lost:
+        print(f"newscrawler: error: the store was unreachable and {run.get('spool_error')}: "
+              f"{run.get('lost', 0)} record(s) lost", file=sys.stderr)
+    elif result.exit_code == 1:
+        print(f"newscrawler: crawl failed ({run.get('finish_reason')}, {run.get('pages_fetched', 0)} pages fetched); "
+              f"errors: {errors or 'none recorded'}", file=sys.stderr)
+    if not result.lost and (result.spooled or run.get("store_error")):
+        print(f"newscrawler: warning: the store was unavailable ({run.get('store_error')}); {result.spooled} records "
+              f"spooled to {_spool_path(result)} — replayed on the next run or by 'newscrawler spool replay'",
+              file=sys.stderr)
+
+
+def _spool_path(result) -> str:
+    """The spool folder this run wrote to, as an absolute path (the pipeline records it)."""
+    from newscrawler.paths import spool_dir
+
+    return str(result.run.get("spool_dir") or result.stats.get("newscrawler/spool_dir") or spool_dir().absolute())
+
+
+def _duration(stats: dict[str, Any]) -> str:
+    seconds = stats.get("elapsed_time_seconds")
+    if not isinstance(seconds, int | float):
+        start, end = stats.get("start_time"), stats.get("finish_time")
+        seconds = (end - start).total_seconds() if start and end else 0.0
+    minutes, rest = divmod(round(seconds), 60)
+    return f"{minutes}m{rest:02d}s" if minutes else f"{seconds:.1f}s"
+
+
 def _print_crawl_summary(result) -> None:
+    from newscrawler.cli.output import wib
+    from newscrawler.crawl.progress import SAMPLE_STAT
+
     run = result.run
     a = run.get("articles", {})
     print(
-        f"{run.get('site')}: {run.get('finish_reason')}; {run.get('pages_fetched', 0)} pages fetched; "
+        f"{run.get('site')}: {run.get('finish_reason')} in {_duration(result.stats)}; "
+        f"{run.get('pages_fetched', 0)} pages fetched; "
         f"{a.get('scraped', 0)} articles scraped: {a.get('new', 0)} new, {a.get('updated', 0)} updated, "
         f"{a.get('unchanged', 0)} unchanged, {a.get('spooled', 0)} spooled; {a.get('dropped', 0)} dropped; "
         f"{a.get('skipped_known', 0)} already stored (skipped)"
+        + (f"; {a['lost']} LOST" if a.get("lost") else "")
     )
-    if result.exit_code == 1:
-        print(f"newscrawler: crawl failed ({run.get('finish_reason')}, {run.get('pages_fetched', 0)} pages fetched); "
-              f"errors: {run.get('errors') or 'none recorded'}", file=sys.stderr)
-    elif not a.get("scraped"):
-        print("nothing new to fetch")
-    if result.spooled or run.get("store_error"):
-        print(
-            f"warning: the store was unavailable ({run.get('store_error')}); {result.spooled} records spooled "
-            f"to data/spool — they are replayed on the next run or by 'newscrawler spool replay'",
-            file=sys.stderr,
-        )
-        print(f"run {run.get('run_id')} spooled with the items")
+    if run.get("started_at"):
+        from datetime import datetime
+
+        print(f"started {wib(datetime.fromisoformat(run['started_at']))}")
+    # The canonical URLs the store keeps (a --mirror run stores the real site's URLs, not the mirror's).
+    for url in result.stats.get(SAMPLE_STAT) or []:
+        print(f"  {url}")
+    if result.lost:
+        print(f"run {run.get('run_id')} failed: records lost")
+    elif result.spooled or run.get("store_error"):
+        print(f"run {run.get('run_id')} spooled with the items, in {_spool_path(result)}")
     else:
+        if result.exit_code == 0 and not a.get("scraped"):
+            print("nothing new to fetch")
         print(f"run {run.get('run_id')} recorded; see 'newscrawler runs'")
 
 
@@ -141,15 +320,17 @@ def _pick_format(fmt: str | None) -> str:
     return fmt or ("table" if sys.stdout.isatty() else "jsonl")
 
 
-def _emit(records, fmt: str, out, table_fn: Callable[[list], None]) -> int:
+def _emit(records, fmt: str, out, table_fn: Callable[[list], None], fields: tuple[str, ...] | None = None) -> int:
     from newscrawler.cli import output
 
+    if fields is not None and fmt in ("json", "jsonl"):
+        records = ({name: record.get(name) for name in fields} for record in records)
     if fmt == "json":
         return output.write_json(records, out)
     if fmt == "jsonl":
         return output.write_jsonl(records, out)
     if fmt == "csv":
-        return output.write_csv(records, out)
+        return output.write_csv(records, out, *([fields] if fields else []))
     rows = list(records)
     table_fn(rows)
     return len(rows)
@@ -174,13 +355,67 @@ def cmd_query(args) -> int:
     return 0
 
 
-def _get_article(store, url: str) -> dict:
+def _url_variants(url: str, site: str | None = None) -> list[str]:
+    """The stored URLs `url` may stand for: as typed, canonical, with https/http, with or without a trailing
+    slash; a mirror URL (http://127.0.0.1:PORT/path) becomes the path on the site's own hosts (--site)."""
     from newscrawler.urls import canonical_url
 
-    article = store.get(url) or store.get(canonical_url(url))
+    typed = url.strip()
+    if "://" not in typed:
+        typed = "https://" + typed.lstrip("/")
+    parts = urlsplit(typed)
+    hosts = [parts.netloc]
+    if _is_loopback(parts.hostname) and site:
+        hosts = _site_hosts(site)
+    variants: list[str] = []
+    for host in hosts:
+        rest = parts.path or "/"
+        query = f"?{parts.query}" if parts.query else ""
+        for path in dict.fromkeys((rest, rest.rstrip("/") or "/", rest if rest.endswith("/") else rest + "/")):
+            for scheme in ("https", "http"):
+                candidate = f"{scheme}://{host}{path}{query}"
+                variants += [candidate, canonical_url(candidate)]
+    return list(dict.fromkeys([url.strip(), *variants]))
+
+
+def _is_loopback(host: str | None) -> bool:
+    return bool(host) and (host == "localhost" or host.startswith("127.") or host == "::1")
+
+
+def _site_hosts(site: str) -> list[str]:
+    from newscrawler.sites import UnknownSite, get_profile
+
+    try:
+        profile = get_profile(site)
+    except UnknownSite:
+        return [site.strip().lower(), "www." + site.strip().lower()]
+    hosts = list(profile.describe().get("hosts") or [])
+    return hosts or [profile.key]
+
+
+def _get_article(store, url: str, site: str | None = None) -> dict:
+    for candidate in _url_variants(url, site):
+        article = store.get(candidate)
+        if article is not None:
+            return article
+    article = _by_mirror_path(store, url, site)
     if article is None:
-        raise UsageError(f"no stored article with URL {url}")
+        hint = " (a mirror URL needs --site)" if _is_loopback(urlsplit(url).hostname) and not site else ""
+        raise UsageError(f"no stored article with URL {url}{hint}")
     return article
+
+
+def _by_mirror_path(store, url: str, site: str | None) -> dict | None:
+    """A mirror URL without --site: the one stored article whose path (and query) is the same."""
+    parts = urlsplit(url if "://" in url else "http://" + url)
+    if not _is_loopback(parts.hostname) or not parts.path.strip("/"):
+        return None
+    wanted = (parts.path.rstrip("/"), parts.query)
+    found = [doc for doc in store.query(site=_filters_site(site), fields=("url",))
+             if (urlsplit(doc["url"]).path.rstrip("/"), urlsplit(doc["url"]).query) == wanted]
+    if len(found) > 1:
+        raise UsageError(f"{url} matches {len(found)} stored articles on different sites; add --site")
+    return store.get(found[0]["url"]) if found else None
 
 
 def cmd_show(args) -> int:
@@ -188,7 +423,7 @@ def cmd_show(args) -> int:
 
     store = _open_store()
     try:
-        article = _get_article(store, args.url)
+        article = _get_article(store, args.url, getattr(args, "site", None))
     finally:
         store.close()
     if args.json:
@@ -221,7 +456,7 @@ def cmd_related(args) -> int:
 
     store = _open_store()
     try:
-        article = _get_article(store, args.url)
+        article = _get_article(store, args.url, getattr(args, "site", None))
         incoming = store.links_to(article["url"])
     finally:
         store.close()
@@ -245,34 +480,85 @@ def cmd_related(args) -> int:
 
 
 @contextmanager
-def _output_to(path: str, noun: str) -> Iterator[Callable[[Callable[[IO[str]], int]], None]]:
-    """Yields `write(fn)`: fn writes to the file (or stdout for -) and returns how many records it wrote."""
+def _output_to(path: str, noun: str, force: bool = False,
+               encoding: str = "utf-8") -> Iterator[Callable[[Callable[[IO[str]], int]], None]]:
+    """Yields `write(fn)`: fn writes to the file (or stdout for -) and returns how many records it wrote.
+
+    An existing file is replaced only with `force`: an export is not worth someone's other data."""
     if path == "-":
         yield lambda fn: fn(sys.stdout) and None
         return
     try:
-        handle = open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
+        # "x" creates or fails atomically, so no check-then-write race either.
+        handle = open(path, "w" if force else "x", encoding=encoding, newline="")  # noqa: SIM115 - closed below
+    except FileExistsError:
+        raise UsageError(f"{path} exists; use --force to overwrite it") from None
     except OSError as exc:
         raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
     with handle:
         yield lambda fn: print(f"{fn(handle)} {noun} written to {path}", file=sys.stderr)
 
 
-def cmd_graph(args) -> int:
-    from newscrawler.cli import output
+#: Output formats by file extension, for `export -o FILE` and `graph -o FILE` without --format.
+EXPORT_EXTENSIONS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json", ".csv": "csv", ".parquet": "parquet",
+                     ".pq": "parquet"}
+GRAPH_EXTENSIONS = {".gexf": "gexf", ".graphml": "graphml", ".jsonl": "jsonl", ".csv": "edges-csv"}
 
+
+def _format_from(path: str, given: str | None, known: dict[str, str], default: str | None) -> str:
+    if given:
+        return given
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in known:
+        return known[suffix]
+    if default is None:
+        raise UsageError(f"cannot tell the format of {path!r}: use --format or an extension "
+                         f"({', '.join(sorted(known))})")
+    return default
+
+
+def _companion(path: str, suffix: str) -> str:
+    """FILE.csv -> FILE.<suffix>: a file written beside the main output."""
+    base = Path(path)
+    return str(base.with_name(base.stem + suffix)) if base.suffix else path + suffix
+
+
+def cmd_graph(args) -> int:
+    from newscrawler.cli import graphio, output
+
+    fmt = _format_from(args.output, args.format, GRAPH_EXTENSIONS, "edges-csv")
     fields = ("source", "source_title", "target", "target_title", "list", "rank")
+    nodes_path = args.nodes or (_companion(args.output, ".nodes.csv")
+                                if fmt in ("gexf", "graphml") and args.output != "-" else None)
     store = _open_store()
     try:
-        with _output_to(args.output, "edges") as write:
-            edges = store.graph_edges(site=_filters_site(args.site))
-            if args.format == "jsonl":
+        edges = store.graph_edges(site=_filters_site(args.site))
+        if fmt in ("gexf", "graphml") or nodes_path:
+            edges = list(edges)  # nodes come from every edge before any is written
+            nodes = graphio.graph_nodes(edges, _site_of_url)
+        with _output_to(args.output, "edges", args.force) as write:
+            if fmt == "jsonl":
                 write(lambda out: output.write_jsonl(edges, out))
+            elif fmt == "gexf":
+                write(lambda out: graphio.write_gexf(nodes, edges, out))
+            elif fmt == "graphml":
+                write(lambda out: graphio.write_graphml(nodes, edges, out))
             else:
                 write(lambda out: output.write_csv(edges, out, fields))
+        if nodes_path:
+            with _output_to(nodes_path, "nodes", args.force) as write:
+                write(lambda out: graphio.write_nodes_csv(nodes, out))
     finally:
         store.close()
     return 0
+
+
+def _site_of_url(url: str) -> str | None:
+    from newscrawler.sites import site_for_host
+    from newscrawler.urls import registrable_domain
+
+    host = urlsplit(url).hostname or ""
+    return site_for_host(host) or registrable_domain(url) or None
 
 
 def _filters_site(site: str | None) -> str | None:
@@ -293,6 +579,7 @@ def cmd_popular(args) -> int:
     store = _open_store()
     try:
         ranked = store.popular(site, list_name=args.list_name, since=args.since, until=args.until, limit=args.limit)
+        ranked = [{"rank": i, **row} for i, row in enumerate(ranked, 1)]
     finally:
         store.close()
     fmt = _pick_format(args.format)
@@ -307,21 +594,78 @@ def cmd_popular(args) -> int:
             ["#", "TITLE", "SEEN", "BEST", "FIRST SEEN", "LAST SEEN", "URL"], sys.stdout, flex=1,
         )
 
-    _emit(ranked, fmt, sys.stdout, show_table)
+    _emit(ranked, fmt, sys.stdout, show_table, POPULAR_FIELDS)
     return 0
+
+
+#: `popular` rows: a ranking of list entries, not articles.
+POPULAR_FIELDS = ("rank", "url", "title", "appearances", "best_rank", "first_seen", "last_seen")
 
 
 def cmd_export(args) -> int:
     from newscrawler.cli import output
 
-    writer = {"jsonl": output.write_jsonl, "csv": output.write_csv, "json": output.write_json}[args.format]
+    fmt = _format_from(args.output, args.format, EXPORT_EXTENSIONS, None if args.output != "-" else "jsonl")
+    if args.excel and fmt != "csv":
+        raise UsageError("--excel is for CSV exports")
+    if fmt == "parquet":
+        return _export_parquet(args)
+    links_path = _companion(args.output, ".links.csv") if fmt == "csv" and args.links and args.output != "-" \
+        else None
+    if links_path and os.path.exists(links_path) and not args.force:
+        # Checked first, so a refused export leaves no half-written main file either.
+        raise UsageError(f"{links_path} exists; use --force to overwrite it (or --no-links)")
+    writer = {"jsonl": output.write_jsonl, "csv": output.write_csv, "json": output.write_json}[fmt]
+    # utf-8-sig writes the BOM Excel needs to read UTF-8; csv's rows already end in CRLF.
+    encoding = "utf-8-sig" if args.excel else "utf-8"
     store = _open_store()
     try:
-        with _output_to(args.output, "articles") as write:
+        with contextlib.ExitStack() as stack:
+            write = stack.enter_context(_output_to(args.output, "articles", args.force, encoding))
             records = store.query(**_filters(args), limit=args.limit, sort=args.sort or "newest")
+            if links_path:
+                links_out = stack.enter_context(_open_new(links_path, args.force, encoding))
+                records = output.tee_link_lists(records, links_out)
+            if args.excel and args.output == "-":
+                sys.stdout.write("\ufeff")
             write(lambda out: writer(records, out))
+            if links_path:
+                print(f"link lists written to {links_path}", file=sys.stderr)
     finally:
         store.close()
+    return 0
+
+
+@contextmanager
+def _open_new(path: str, force: bool, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    try:
+        handle = open(path, "w" if force else "x", encoding=encoding, newline="")  # noqa: SIM115 - closed below
+    except FileExistsError:
+        raise UsageError(f"{path} exists; use --force to overwrite it") from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    with handle:
+        yield handle
+
+
+def _export_parquet(args) -> int:
+    from newscrawler.cli import output
+
+    if args.output == "-":
+        raise UsageError("parquet is a binary file format: give -o FILE.parquet")
+    try:
+        import pyarrow  # noqa: F401 - the optional `data` extra
+    except ImportError:
+        raise UsageError("Parquet export needs pyarrow: pip install 'newscrawler[data]'") from None
+    if os.path.exists(args.output) and not args.force:
+        raise UsageError(f"{args.output} exists; use --force to overwrite it")
+    store = _open_store()
+    try:
+        records = store.query(**_filters(args), limit=args.limit, sort=args.sort or "newest")
+        count = output.write_parquet(records, args.output)
+    finally:
+        store.close()
+    print(f"{count} articles written to {args.output}", file=sys.stderr)
     return 0
 
 
@@ -361,30 +705,72 @@ def cmd_schedule(args) -> int:
 
     try:
         profile = get_profile(args.site)
-        line = schedule.cron_line(profile.key, args.every, args.at, extra=shlex.split(args.crawl_args))
-    except (UnknownSite, ValueError) as exc:
+    except UnknownSite as exc:
         raise UsageError(str(exc)) from None
-    if args.install:
+    if args.remove:  # only the site is needed: the line is found by its marker
+        return _schedule_remove(schedule, profile.key)
+    if not args.every:
+        raise UsageError("schedule needs --every (30m, 2h, 1d), except with --remove")
+    try:
+        if args.env_file and not Path(args.env_file).is_file():
+            raise UsageError(f"--env-file {args.env_file}: no such file")
+        extra = shlex.split(args.crawl_args)
+        if args.systemd:
+            units = schedule.systemd_units(profile.key, args.every, args.at, extra=extra, env_file=args.env_file)
+            _print_systemd(schedule, units)
+            return 0
+        line = schedule.cron_line(profile.key, args.every, args.at, extra=extra, env_file=args.env_file)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    shown = schedule.masked(line)  # the installed line needs the credentials; the screen does not
+    if not args.install:
+        print(shown)
+        return 0
+    try:
         changed = schedule.install(profile.key, line)
-        print(("installed: " if changed else "already installed: ") + line)
-    elif args.remove:
-        removed = schedule.remove(profile.key)
-        print(f"removed {removed} crontab line(s) for {profile.key}")
-    else:
-        print(line)
+    except schedule.CrontabMissing as exc:
+        # Still useful: the line, for whichever scheduler the machine has.
+        print(shown)
+        raise UsageError(f"{exc}; the line above is what to install") from None
+    except ValueError as exc:
+        raise UsageError(schedule.masked(str(exc))) from None
+    print(("installed: " if changed else "already installed: ") + shown)
     return 0
 
 
+def _schedule_remove(schedule, site: str) -> int:
+    try:
+        removed = schedule.remove(site)
+    except ValueError as exc:
+        raise UsageError(schedule.masked(str(exc))) from None
+    print(f"removed {removed} crontab line(s) for {site}")
+    return 0
+
+
+def _print_systemd(schedule, units: dict[str, str]) -> None:
+    """The two unit files, and how to put them in place (user units: no root needed)."""
+    for name, text in units.items():
+        print(f"# ~/.config/systemd/user/{name}")
+        print(schedule.masked(text))
+    timer = next(name for name in units if name.endswith(".timer"))
+    print(f"# then: systemctl --user daemon-reload && systemctl --user enable --now {timer}")
+    print("# (and 'loginctl enable-linger $USER' so it runs while you are logged out)")
+
+
 def cmd_spool(args) -> int:
+    from newscrawler.paths import spool_dir
+    from newscrawler.store import StoreUnavailable
     from newscrawler.store.spool import Spool
 
-    spool = Spool(os.environ.get("NEWSCRAWLER_SPOOL", "data/spool"))
+    spool = Spool(spool_dir())
     if args.action == "status":
         print(f"{spool.pending()} record(s) waiting in {spool.directory}")
         return 0
     store = _open_store(must_exist=False)  # replaying may be the first write to a new store
     try:
         counts = spool.replay(store)
+    except StoreUnavailable as exc:
+        raise StoreUnreachable(f"{exc}; {spool.pending()} record(s) still waiting in {spool.directory}") from None
     finally:
         store.close()
     print(f"replayed: {counts}; {spool.pending()} record(s) still waiting")
@@ -394,12 +780,32 @@ def cmd_spool(args) -> int:
 def cmd_demo(args) -> int:
     from newscrawler.cli.demo import run_demo
 
-    return run_demo(db=args.db, port=args.port)
+    return run_demo(db=args.db, port=args.port, host=args.host)
 
 
 def cmd_serve(args) -> int:
-    from newscrawler.web.datasette import serve
+    if args.datasette:
+        from newscrawler.web.datasette import serve as serve_datasette
 
-    return serve(db=args.db, host=args.host, port=args.port)
+        return serve_datasette(db=args.db, host=args.host, port=args.port)
+    from newscrawler.store import StoreConfigError, StoreError, StoreUnavailable, open_store
+    from newscrawler.web.reader import display_zone, serve
+
+    try:
+        zone = display_zone()
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        store = open_store(path=args.db, must_exist=True)
+    except StoreUnavailable as exc:
+        raise StoreUnreachable(str(exc)) from None
+    except (StoreConfigError, StoreError) as exc:
+        raise UsageError(str(exc)) from None
+    try:
+        return serve(store, args.host, args.port, access_log=args.access_log, zone=zone)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}") from None
+    finally:
+        store.close()
 
 

@@ -22,7 +22,8 @@ server was given a ``default_host``, handy when browsing a saved site by hand).
 
 Path + query -> file:
   * a last path segment with a file extension (``/robots.txt``, ``/sitemap.xml``, ``/news/sitemap-news.xml``,
-    ``/rss/news.xml``) is that file; the query string is ignored;
+    ``/rss/news.xml``) is that file; the query string is ignored; when that name is a folder (a page URL
+    ending in ``.html`` saved like any other page), its ``index.html`` / ``index__{query}.html``;
   * any other path ``/a/b`` or ``/a/b/`` is ``a/b/index.html``; ``/`` is ``index.html``;
   * with a query string it is ``a/b/index__{query}.html`` where ``{query}`` is the raw query string with every
     character outside ``[A-Za-z0-9=._-]`` replaced by ``_`` (``page=2`` -> ``index__page=2.html``;
@@ -128,6 +129,9 @@ def resolve(root: Path, host: str | None, target: str) -> Path | None:
     candidate = (site / relative).resolve()
     if not candidate.is_relative_to(site):
         raise BadPath(f"path leaves the site folder: {target!r}")
+    if candidate.is_dir():
+        # A page URL that looks like a file (/uang/slug.html) saved like any other page, as a folder.
+        candidate = candidate / (f"index__{query_suffix(parts.query)}.html" if parts.query else "index.html")
     return candidate if candidate.is_file() else None
 
 

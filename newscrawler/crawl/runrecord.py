@@ -9,12 +9,15 @@ from typing import Any
 from scrapy import signals
 
 from newscrawler.items import ARTICLE_FIELDS
+from newscrawler.paths import spool_dir
 from newscrawler.store import StoreError, open_store
 from newscrawler.store.spool import Spool
 
 logger = logging.getLogger(__name__)
 
-_ERROR_PREFIXES = ("newscrawler/errors/", "downloader/exception_type_count/", "spider_exceptions/")
+# Lost URLs, each counted once when it is given up (by the spider's errbacks), callbacks that raised, and
+# items a pipeline raised on. Not Scrapy's downloader counters: they count every retried attempt too.
+_ERROR_PREFIXES = ("newscrawler/errors/", "spider_exceptions/")
 
 
 def build_run(stats: dict[str, Any], spider, reason: str) -> dict[str, Any]:
@@ -26,11 +29,9 @@ def build_run(stats: dict[str, Any], spider, reason: str) -> dict[str, Any]:
         for prefix in _ERROR_PREFIXES:
             if key.startswith(prefix):
                 kind = key[len(prefix):].rsplit(".", 1)[-1]
-                errors[kind] = errors.get(kind, 0) + value
-    for status in (k for k in stats if k.startswith("downloader/response_status_count/")):
-        code = status.rsplit("/", 1)[-1]
-        if code[0] in "45":
-            errors[f"http_{code}"] = stats[status]
+                if key != "spider_exceptions/count":
+                    errors[kind] = errors.get(kind, 0) + value
+    refused = {k.rsplit("/", 1)[-1]: v for k, v in stats.items() if k.startswith("newscrawler/refused/")}
     coverage = {
         name: round(100.0 * stats.get(f"newscrawler/fields/{name}", 0) / scraped, 1) if scraped else 0.0
         for name in ARTICLE_FIELDS
@@ -51,16 +52,24 @@ def build_run(stats: dict[str, Any], spider, reason: str) -> dict[str, Any]:
             "unchanged": stats.get("newscrawler/articles/unchanged", 0),
             "dropped": sum(dropped.values()),
             "spooled": stats.get("newscrawler/articles/spooled", 0),
+            "rejected": stats.get("newscrawler/articles/rejected", 0),
+            "lost": stats.get("newscrawler/articles/lost", 0),
             "skipped_known": stats.get("newscrawler/skipped_known", 0),
         },
         "dropped_reasons": dropped,
         "errors": errors,
+        "robots_blocked": stats.get("newscrawler/robots_blocked", 0),
+        "refused": refused,
+        "incomplete": stats.get("newscrawler/articles/incomplete", 0),
         "date_errors": stats.get("newscrawler/date_errors", 0),
         "field_coverage": coverage,
         "snapshots_new": stats.get("newscrawler/snapshots/new", 0),
         "store": stats.get("newscrawler/store") or "unavailable",
         "store_error": stats.get("newscrawler/store_unavailable"),
         "spooled": stats.get("newscrawler/articles/spooled", 0) + stats.get("newscrawler/snapshots/spooled", 0),
+        "spool_dir": stats.get("newscrawler/spool_dir"),
+        "spool_error": stats.get("newscrawler/spool_error"),
+        "lost": stats.get("newscrawler/articles/lost", 0) + stats.get("newscrawler/snapshots/lost", 0),
         "options": getattr(spider, "run_options", {}),
     }
 
@@ -74,7 +83,12 @@ class RunRecorder:
     def from_crawler(cls, crawler):
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_closed, signal=signals.spider_closed)
+        crawler.signals.connect(ext.item_error, signal=signals.item_error)
         return ext
+
+    def item_error(self, item, response, failure, **kwargs):
+        """A pipeline raised on an item (not a counted drop): the item is lost, so it is an error of the run."""
+        self.crawler.stats.inc_value(f"newscrawler/errors/pipeline_{failure.type.__name__}")
 
     def spider_closed(self, spider, reason):
         if not self.crawler.settings.getbool("NEWSCRAWLER_STORE_ENABLED", True):
@@ -90,6 +104,16 @@ class RunRecorder:
         except StoreError as exc:
             # The store pipeline has already warned about the outage; this is bookkeeping.
             logger.info("run record spooled, store unavailable: %s", exc)
-            Spool(self.crawler.settings.get("NEWSCRAWLER_SPOOL_DIR", "data/spool")).append(
-                "runs", [self.run], run_id=self.run["run_id"]
-            )
+            self._spool_run()
+
+    def _spool_run(self) -> None:
+        assert self.run is not None
+        spool = Spool(self.crawler.settings.get("NEWSCRAWLER_SPOOL_DIR") or spool_dir())
+        try:
+            spool.append("runs", [self.run], run_id=self.run["run_id"])
+        except (OSError, ValueError) as exc:
+            message = f"cannot write the spool at {spool.directory.absolute()}: {getattr(exc, 'strerror', None) or exc}"
+            logger.error("%s; the run record is lost", message)
+            self.run["spool_error"] = self.run.get("spool_error") or message
+            self.run["run_record_lost"] = True
+            self.crawler.stats.set_value("newscrawler/spool_error", self.run["spool_error"])

@@ -21,6 +21,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import urlsplit
 
 import dateparser
+from dateutil.relativedelta import relativedelta
 
 WIB = timezone(timedelta(hours=7), "WIB")
 WITA = timezone(timedelta(hours=8), "WITA")
@@ -30,12 +31,18 @@ ZONES: dict[str, tzinfo] = {"WIB": WIB, "WITA": WITA, "WIT": WIT}
 # Candidate sources, as produced by the extractor and the spider.
 MACHINE_SOURCES = ("jsonld", "meta", "sitemap")
 PRINTED_SOURCES = ("printed", "relative")
-LOCAL_SOURCES = ("datalayer", "url")
+#: "meta_local": a meta date whose UTC label is not trusted (detik-family `pubdate` writes WIB wall-clock
+#: time with a "Z"); an explicit non-zero offset in it is still kept.
+LOCAL_SOURCES = ("meta_local", "datalayer", "url")
 _SOURCE_ORDER = {s: i for i, s in enumerate(MACHINE_SOURCES + PRINTED_SOURCES + LOCAL_SOURCES)}
 
 
 class DateParseError(ValueError):
     """A date that cannot be read, or that is not plausible for a news article."""
+
+
+class _ImpossibleOffset(DateParseError):
+    """A machine date whose UTC offset no zone has (+25:00): the whole date is untrustworthy, not re-read."""
 
 
 # ---------------------------------------------------------------------------------------------------
@@ -53,12 +60,11 @@ _LATER_LABEL_RE = re.compile(rf"\s(?:{_PREFIX_WORDS})\b.*$", re.I | re.S)
 # Day names are dropped: dateparser would only cross-check them, and a wrong weekday on a page must not
 # lose the date. "Minggu" also means "week" ("1 minggu yang lalu"), so a day name is only removed when a
 # day number follows it.
-_DAY_RE = re.compile(
-    r"\b(?:senin|selasa|rabu|kamis|jum['’‘`]?at|sabtu|minggu|ahad|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)\b\.?"
-    r"(?=\s*,?\s*\(?\d)",
-    re.I,
+_DAY_NAMES = (
+    r"senin|selasa|rabu|kamis|jum['’‘`]?at|sabtu|minggu|ahad|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
 )
+_DAY_RE = re.compile(rf"\b(?:{_DAY_NAMES})\b\.?(?=\s*,?\s*\(?\d)", re.I)
 
 # Every month spelling seen on the portals -> the English name, which dateparser reads unambiguously.
 _MONTHS = {
@@ -78,6 +84,26 @@ _MONTHS = {
 _MONTH_LOOKUP = {spelling: english for english, spellings in _MONTHS.items() for spelling in spellings}
 _MONTH_RE = re.compile(r"\b(" + "|".join(sorted(_MONTH_LOOKUP, key=len, reverse=True)) + r")\b\.?", re.I)
 
+# A date line as printed anywhere on a page, for finding one without a selector: a day name (optional), a
+# day with a month name (Indonesian or English) and a year, or dd/mm/yyyy; then an optional time and zone.
+# A cheap filter: only text it matches is handed to dateparser.
+_MONTH_ALT = "|".join(sorted(set(_MONTH_LOOKUP) | {m.lower() for m in _MONTHS}, key=len, reverse=True))
+_DAY_ALT = (
+    r"senin|selasa|rabu|kamis|jum['’‘`]?at|sabtu|minggu|ahad"
+    r"|monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+)
+_CLOCK = r"(?:pukul\s*|pkl\.?\s*|jam\s*)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?(?:\s*(?:WIB|WITA|WIT|GMT\s*[+-]\s*\d{1,2}))?"
+DATE_LINE_RE = re.compile(
+    rf"(?:\b(?:{_DAY_ALT})\b\.?,?\s*)?"
+    rf"(?:\b\d{{1,2}}\s+(?:{_MONTH_ALT})\b\.?,?\s+(?:19|20)\d{{2}}"
+    rf"|\b(?:{_MONTH_ALT})\b\.?\s+\d{{1,2}},?\s+(?:19|20)\d{{2}}"
+    r"|\b\d{1,2}/\d{1,2}/(?:19|20)\d{2})"
+    rf"(?:\s*(?:,|\||•|·|-|–|—)?\s*{_CLOCK})?",
+    re.I,
+)
+#: A time of day printed on its own, right after a date printed without one.
+CLOCK_RE = re.compile(rf"^\s*(?:[,|•·–—-]\s*)?{_CLOCK}", re.I)
+
 # Zones: WIB/WITA/WIT, or an explicit "GMT+7" / "UTC+07:00".
 _ZONE_RE = re.compile(r"\b(WITA|WIB|WIT)\b", re.I)
 _GMT_RE = re.compile(r"\b(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?\b", re.I)
@@ -87,6 +113,13 @@ _DOT_TIME_RE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{2})(?![\d.])")
 _FILLER_RE = re.compile(r"\b(?:pukul|pkl|jam)\b\.?(?=\s*\d{1,2}[:.]\d{2})", re.I)
 # Separators between the date and the time: "|", " - ", "–", "•".
 _SEPARATOR_RE = re.compile(r"\s*(?:\||•|·|–|—|\s-\s)\s*")
+# What portals print after the date on the same line: "| 998 Views", "Dibaca 12.410 kali", "- 3 Komentar".
+_TRAILER_RE = re.compile(
+    r"(?:\s*[|•·,-]\s*|\s+)(?:dibaca\s+)?\d[\d.,]*\s*(?:x\s*)?"
+    r"(?:views?|kali(?:\s+dibaca)?|dibaca|komentar|comments?|shares?)\b.*$",
+    re.I | re.S,
+)
+_TIME_OF_DAY_RE = re.compile(r"\b\d{1,2}[:.]\d{2}\b")
 
 # Fallback when the whole line does not parse (a selector caught a name or a label with the date):
 # take the date-looking core.
@@ -98,6 +131,112 @@ _CORE_RE = re.compile(
     re.I,
 )
 _ISO_START_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}")
+
+# The shapes most printed lines take once normalised ("06 March 2025 08:05", "March 6, 2025", "24/07/2026,
+# 11:32"): read directly, since dateparser costs milliseconds per line; anything else goes to dateparser.
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(_MONTHS, start=1)}
+_PLAIN_CLOCK = r"(?:,?\s*(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?)?$"
+_PLAIN_RES = (
+    re.compile(rf"^(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{_MONTH_NAMES}),?\s+(?P<y>\d{{4}}){_PLAIN_CLOCK}", re.I),
+    re.compile(rf"^(?P<mon>{_MONTH_NAMES})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}}){_PLAIN_CLOCK}", re.I),
+    re.compile(rf"^(?P<d>\d{{1,2}})/(?P<m>\d{{1,2}})/(?P<y>\d{{4}}){_PLAIN_CLOCK}"),
+    re.compile(rf"^(?P<y>\d{{4}})/(?P<m>\d{{1,2}})/(?P<d>\d{{1,2}}){_PLAIN_CLOCK}"),
+)
+
+
+def _plain_date(line: str, tz: tzinfo) -> datetime | None:
+    """A normalised printed line in one of the common shapes -> datetime in tz; None for any other."""
+    for pattern in _PLAIN_RES:
+        match = pattern.match(line)
+        if not match:
+            continue
+        parts = match.groupdict()
+        month = _MONTH_NUMBER[parts["mon"].lower()] if parts.get("mon") else int(parts["m"])
+        try:
+            return datetime(int(parts["y"]), month, int(parts["d"]), int(parts["h"] or 0), int(parts["mi"] or 0),
+                            int(parts["s"] or 0), tzinfo=tz)
+        except ValueError:
+            return None
+    return None
+
+
+# The shapes the portals print (shared/sites.md), read straight from the line before any normalisation: the
+# day name, month spelling, separator, "pukul" and dot-time rewrites cost more than the reading itself. Every
+# line matched here reads as the normalisation + `_plain_date` would read it; anything else takes that path.
+_FAST_SEP = r"(?:,\s*|\s*[|•·–—]\s*|\s+-\s+|\s+)"
+_FAST_PRINTED_RE = re.compile(
+    r"^[\s,|-]*"
+    rf"(?:(?:{_DAY_NAMES})\.?\s*,?\s*(?=\d))?"
+    r"(?:(?P<d>\d{1,2})\s+(?P<mon>[^\W\d_]+)(?P<dot>\.?),?\s+(?P<y>\d{4})"
+    r"|(?P<mon2>[^\W\d_]+)(?P<dot2>\.?)\s+(?P<d2>\d{1,2}),?\s+(?P<y2>\d{4})"
+    r"|(?P<d3>\d{1,2})/(?P<m3>\d{1,2})/(?P<y3>\d{4}))"
+    rf"(?:{_FAST_SEP}(?:(?:pukul|pkl|jam)\s+|pkl\.\s*)?"
+    r"(?P<h>\d{1,2})(?::(?P<mi>\d{2})(?::(?P<s>\d{2}))?|\.(?P<mi2>\d{2})))?"
+    r"[\s,|-]*$",
+    re.I,
+)
+_FAST_MONTHS = {**{english.lower(): english for english in _MONTHS}, **_MONTH_LOOKUP}
+# "5 menit yang lalu", "2 jam lalu", "3 days ago"; "kemarin"/"yesterday", "hari ini"/"today": what
+# dateparser's relative-time parser reads for these, a relativedelta back from `now`.
+_RELATIVE_UNITS = {
+    "detik": "seconds", "menit": "minutes", "jam": "hours", "hari": "days", "minggu": "weeks",
+    "bulan": "months", "tahun": "years",
+    **{unit: unit + "s" for unit in ("second", "minute", "hour", "day", "week", "month", "year")},
+    **{unit + "s": unit + "s" for unit in ("second", "minute", "hour", "day", "week", "month", "year")},
+}
+_FAST_RELATIVE_RE = re.compile(
+    rf"^\s*(?P<n>\d{{1,3}})\s+(?P<unit>{'|'.join(sorted(_RELATIVE_UNITS, key=len, reverse=True))})"
+    r"\s+(?:(?:yang\s+)?lalu|ago)\s*$"
+    r"|^\s*(?P<word>kemarin|yesterday|hari\s+ini|today)\s*$",
+    re.I,
+)
+_RELATIVE_WORDS = {"kemarin": 1, "yesterday": 1, "today": 0}
+
+
+def _fast_printed(line: str, tz: tzinfo, now: datetime) -> datetime | None:
+    """A printed line in one of the portals' shapes (labels, trailer and zone already removed) -> datetime
+    in tz; None for anything else, which then goes the general way."""
+    match = _FAST_PRINTED_RE.match(line)
+    if match:
+        return _fast_absolute(match, tz)
+    match = _FAST_RELATIVE_RE.match(line)
+    if match:
+        return _fast_relative(match, tz, now)
+    return None
+
+
+def _fast_absolute(match: re.Match[str], tz: tzinfo) -> datetime | None:
+    day, month_name, dot, year = match.group("d", "mon", "dot", "y")
+    if day is None:
+        day, month_name, dot, year = match.group("d2", "mon2", "dot2", "y2")
+    if day is None:
+        day, month, year = match.group("d3", "m3", "y3")
+    else:
+        key = month_name.lower()
+        english = _FAST_MONTHS.get(key)
+        # Unknown spellings, and a dot after a full English name ("July."), which the general path keeps.
+        if english is None or (dot and key not in _MONTH_LOOKUP):
+            return None
+        month = _MONTH_NUMBER[english.lower()]
+    minute = match.group("mi") or match.group("mi2") or 0
+    try:
+        return datetime(int(year), int(month), int(day), int(match.group("h") or 0), int(minute),
+                        int(match.group("s") or 0), tzinfo=tz)
+    except ValueError:
+        return None  # "31 Februari": the general path reports it
+
+
+def _fast_relative(match: re.Match[str], tz: tzinfo, now: datetime) -> datetime | None:
+    base = _aware(now, UTC).astimezone(tz)
+    word = match.group("word")
+    if word is not None:
+        days = _RELATIVE_WORDS.get(word.lower(), 0)  # "hari ini" with any spacing is today
+        return base - relativedelta(days=days)
+    delta = relativedelta(**{_RELATIVE_UNITS[match.group("unit").lower()]: int(match.group("n"))})
+    try:
+        return base - delta
+    except (ValueError, OverflowError):
+        return None
 
 
 def _offset_name(tz: tzinfo) -> str:
@@ -117,6 +256,8 @@ def _pop_zone(text: str) -> tuple[tzinfo | None, str]:
     if match:
         sign = -1 if match.group(1) == "-" else 1
         offset = timedelta(hours=int(match.group(2)), minutes=int(match.group(3) or 0))
+        if offset > _MAX_OFFSET:  # "GMT+99": no zone is that far from UTC
+            raise DateParseError(f"UTC offset out of range: {match.group(0)!r}")
         return timezone(sign * offset), _GMT_RE.sub(" ", text)
     return None, text
 
@@ -150,6 +291,10 @@ def _normalise_printed(text: str) -> str:
 # detik's meta pubdate "2023-11-02T20-59-53Z": dashes in the time and a Z, yet it is WIB wall-clock time.
 _DETIK_TRAP_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{2})-(\d{2})-(\d{2})Z?$")
 _EPOCH_RE = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+# The offset at the end of an ISO 8601 time ("T08:00:00+07:00", "08:00+0700"); real zones span -12:00..+14:00.
+_ISO_OFFSET_RE = re.compile(r"\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s*[+-](\d{2}):?(\d{2})$")
+_MAX_OFFSET = timedelta(hours=14)
+_OFFSET_THEN_Z_RE = re.compile(r"([+-]\d{2}:?\d{2})Z$")
 
 
 @dataclass(frozen=True)
@@ -164,10 +309,20 @@ def _read_instant(text: str, default_tz: tzinfo) -> _Instant:
         raise DateParseError("empty date")
     if _EPOCH_RE.match(s):
         seconds = float(s) / 1000 if len(s.split(".")[0]) == 13 else float(s)  # 13 digits = milliseconds
-        return _Instant(datetime.fromtimestamp(seconds, UTC).astimezone(default_tz), True)
+        try:
+            return _Instant(datetime.fromtimestamp(seconds, UTC).astimezone(default_tz), True)
+        except (ValueError, OverflowError, OSError):  # "999999999999" is the year 33658
+            raise DateParseError(f"epoch out of range: {s!r}") from None
+    offset = _ISO_OFFSET_RE.search(s)
+    if offset and timedelta(hours=int(offset.group(1)), minutes=int(offset.group(2))) > _MAX_OFFSET:
+        raise _ImpossibleOffset(f"UTC offset out of range: {s!r}")
+    s = _OFFSET_THEN_Z_RE.sub(r"\1", s)  # merdeka: "2015-06-19T03:40:00+07:00Z", the Z is noise
     trap = _DETIK_TRAP_RE.match(s)
     if trap:
-        return _Instant(datetime(*map(int, trap.groups()), tzinfo=default_tz), False)
+        try:
+            return _Instant(datetime(*map(int, trap.groups()), tzinfo=default_tz), False)
+        except ValueError:  # "0000-00-00T00-00-00"
+            raise DateParseError(f"not a calendar date: {s!r}") from None
     try:
         value = datetime.fromisoformat(s)
     except ValueError:
@@ -267,17 +422,24 @@ class DateNormalizer:
         if _ISO_START_RE.match(raw):  # some "printed" slots hold a machine date (time[datetime])
             try:
                 return self.parse_instant(raw, self.default_tz)
+            except _ImpossibleOffset:
+                raise  # dateparser would read "2025-03-06T08:00+25:00" as some other day
             except DateParseError:
                 pass
-        line = _strip_labels(raw.replace("\xa0", " "))
+        line = _TRAILER_RE.sub("", _strip_labels(raw.replace("\xa0", " ")))
         zone, line = _pop_zone(line)
         tz = zone or self.default_tz
+        value = _fast_printed(line, tz, now)
+        if value is not None:
+            return value
         line = _normalise_printed(line)
         if not line:
             raise DateParseError(f"cannot parse date {raw!r}")
-        value = self._dateparser(line, now, tz)
+        core = _CORE_RE.search(line)
+        value = _plain_date(line, tz) or (_plain_date(core.group(0), tz) if core else None)
         if value is None:
-            core = _CORE_RE.search(line)
+            value = self._dateparser(line, now, tz)
+        if value is None:
             value = self._dateparser(core.group(0), now, tz) if core else None
         if value is None:
             raise DateParseError(f"cannot parse date {raw!r}")
@@ -296,7 +458,10 @@ class DateNormalizer:
             # No 'timestamp' parser: a bare number in a printed line is not an epoch.
             "PARSERS": ["relative-time", "absolute-time"],
         }
-        value = dateparser.parse(text, languages=["id", "en"], settings=settings)
+        try:
+            value = dateparser.parse(text, languages=["id", "en"], settings=settings)
+        except (ValueError, OverflowError):  # "99999 tahun yang lalu" leaves the calendar
+            return None
         if value is None:
             return None
         return value.replace(tzinfo=tz)
@@ -304,7 +469,12 @@ class DateNormalizer:
     # -- machine dates ------------------------------------------------------------------------------
     def parse_instant(self, text: str, default_tz: tzinfo | None = None) -> datetime:
         """ISO 8601 (offset kept; none -> default_tz wall clock), epoch seconds, RFC 2822, detik's trap."""
-        return _read_instant(text, default_tz or self.default_tz).value
+        try:
+            return _read_instant(text, default_tz or self.default_tz).value
+        except DateParseError:
+            raise
+        except (ValueError, OverflowError) as exc:  # a calendar limit of the datetime module
+            raise DateParseError(f"date out of range: {text!r} ({exc})") from None
 
     # -- checks and output --------------------------------------------------------------------------
     def validate(self, dt: datetime, now: datetime) -> datetime:
@@ -329,44 +499,52 @@ class DateNormalizer:
     ) -> tuple[datetime | None, str | None, list[str]]:
         """The most trustworthy valid date among (source, text) candidates.
 
-        Order: machine instants with an explicit offset (jsonld, meta, sitemap) > printed lines > wall-clock
-        dates we had to localise (dataLayer, offset-less machine dates, URL). Returns (date, raw text for
-        audit: the printed line if there is one, else the chosen candidate's text, errors of the rejects).
+        Order: a candidate with a time of day beats a date-only one (URL, day-level meta, a printed day),
+        whatever its source; then machine instants with an explicit offset (jsonld, meta, sitemap) > printed
+        lines > wall-clock dates we had to localise (dataLayer, offset-less machine dates, URL). Returns
+        (date, raw text for audit: the printed line if there is one, else the chosen candidate's text, errors
+        of the rejects).
         """
         errors: list[str] = []
-        parsed: list[tuple[int, int, int, datetime, str, str]] = []
+        parsed: list[tuple[int, int, int, datetime, str, str, bool]] = []
         printed_raw: str | None = None
         for position, (source, text) in enumerate(candidates):
-            text = (text or "").strip()
+            # Candidates come from pages: a JSON-LD date may be a number, a list or an object.
+            text = text.strip() if isinstance(text, str) else ""
             if source == "printed" and text and printed_raw is None:
                 printed_raw = text
             try:
                 read = self._read_candidate(source, text, now)
-            except DateParseError as exc:
+            except (ValueError, OverflowError) as exc:  # DateParseError, or a calendar limit met in dateparser
                 errors.append(f"{source}: {exc}")
                 continue
             if read is not None:  # a URL without a date is normal, not an error
-                parsed.append((read[1], _SOURCE_ORDER.get(source, 99), position, read[0], text, source))
-        printed = next((p[3] for p in parsed if p[5] in PRINTED_SOURCES), None)
-        ranked: list[tuple[int, int, int, datetime, str]] = []
-        for tier, order, position, value, text, source in parsed:
+                timed = _has_time(source, text, read[0])
+                parsed.append((read[1], _SOURCE_ORDER.get(source, 99), position, read[0], text, source, timed))
+        printed = next((p[3] for p in parsed if p[5] in PRINTED_SOURCES and p[6]), None)
+        ranked: list[tuple[int, int, int, int, datetime, str]] = []
+        for tier, order, position, value, text, source, timed in parsed:
             if tier == 0 and printed is not None:
                 # Before validation: a mislabelled offset can push the instant into the future.
                 value = _relabel_if_mislabelled(value, printed)
             try:
                 value = self.validate(value, now)
-            except DateParseError as exc:
+            except (DateParseError, OverflowError) as exc:
                 errors.append(f"{source}: {exc}")
                 continue
-            ranked.append((tier, order, position, value, text))
+            ranked.append((0 if timed else 1, tier, order, position, value, text))
         if not ranked:
             return None, printed_raw, errors
-        ranked.sort(key=lambda r: r[:3])
-        tier, _, _, value, text = ranked[0]
+        ranked.sort(key=lambda r: r[:4])
+        _, tier, _, _, value, text = ranked[0]
         if tier == 1:
             # A printed line has minutes only; a localised machine date on the same minute adds the seconds.
-            value = next((r[3] for r in ranked if r[0] == 2 and _same_minute(r[3], value)), value)
-        return value, printed_raw if printed_raw is not None else text, errors
+            value = next((r[4] for r in ranked if r[1] == 2 and _same_minute(r[4], value)), value)
+        # For audit, the printed line that says what was chosen: the chosen line itself, else one on the same
+        # minute (or day, for a day-only line), else the first printed line.
+        agreeing = next((p[4] for p in parsed if p[5] == "printed" and _agrees(p[3], value, p[6])), None)
+        raw = text if tier == 1 else agreeing or printed_raw
+        return value, raw if raw is not None else text, errors
 
     def _read_candidate(self, source: str, text: str, now: datetime) -> tuple[datetime, int] | None:
         """(value, tier) with tier 0 = explicit instant, 1 = printed, 2 = localised wall clock."""
@@ -378,12 +556,14 @@ class DateNormalizer:
         try:
             instant = _read_instant(text, self.default_tz)
         except DateParseError:
-            if source == "datalayer":
-                raise
+            if source == "datalayer" or not any(c.isdigit() for c in text):
+                raise  # a machine slot with no digit at all holds no date ("a", "null", "-")
             # tribun puts the printed line in time[datetime]: read it as printed.
             return self.parse_printed(text, now), 1
         if source == "datalayer":
             return instant.value, 2
+        if source == "meta_local" and instant.value.utcoffset() == timedelta(0):
+            return instant.value.replace(tzinfo=self.default_tz), 2
         return instant.value, 0 if instant.explicit else 2
 
     # -- CLI dates ----------------------------------------------------------------------------------
@@ -431,6 +611,26 @@ def _relabel_if_mislabelled(machine: datetime, printed: datetime) -> datetime:
         return machine
     relabelled = machine.replace(tzinfo=printed.tzinfo)
     return relabelled if _same_minute(relabelled, printed) else machine
+
+
+_MACHINE_TIME_RE = re.compile(r"^\s*\d{4}-\d{2}-\d{2}[T ]\d{2}")
+
+
+def _has_time(source: str, text: str, value: datetime) -> bool:
+    """Whether a candidate states a time of day, not just a day (a day-level source reads as midnight)."""
+    if value.hour == value.minute == value.second == 0:
+        return False  # "2016-02-15", "/2016/02/15/" and "T00:00:00" are all the CMS saying "that day"
+    if source in PRINTED_SOURCES:
+        return source == "relative" or bool(_TIME_OF_DAY_RE.search(text)) or not _CORE_RE.search(text)
+    if source == "url" or _EPOCH_RE.match(text) or _MACHINE_TIME_RE.match(text):
+        return True
+    return bool(_TIME_OF_DAY_RE.search(text))
+
+
+def _agrees(printed: datetime, chosen: datetime, timed: bool) -> bool:
+    if timed:
+        return _same_minute(printed, chosen)
+    return printed.date() == chosen.astimezone(printed.tzinfo).date()
 
 
 def _same_minute(a: datetime, b: datetime) -> bool:

@@ -7,13 +7,18 @@ when the heading sits alone in a title box, and stopping at the next labelled he
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Iterable, Mapping
+from functools import lru_cache
+from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
-from w3lib.encoding import html_to_unicode
+from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
+from newscrawler.extract.css import select
+from newscrawler.extract.dates import DATE_LINE_RE
 from newscrawler.items import LIST_NAMES
 from newscrawler.urls import absolute_url, canonical_url
 
@@ -32,14 +37,28 @@ LIST_LABELS: dict[str, tuple[str, ...]] = {
 #: Elements never taken as a heading: links and menu items are entries, not titles.
 _NOT_HEADINGS = frozenset({"a", "li", "option", "button", "title", "script", "style", "html", "body", "head"})
 _CHROME = "ancestor-or-self::nav or ancestor-or-self::header or ancestor-or-self::footer or ancestor::a"
+_IN_CHROME = etree.XPath(_CHROME)  # compiled once: el.xpath() compiles the expression on every call
 _MAX_LABEL_CHARS = 40
 _CLIMB_LEVELS = 3
-_SPACES = re.compile(r"\s+")
+_MAX_MORE_CHARS = 25
+_FIRST_WORD_SPAN = 40  # characters of a text run read to find its first word
+_INLINE_PREFIX_CHARS = 40
+#: Lines inside the text that carry a list entry: label prefixes per list.
+_INLINE_LABELS: dict[str, tuple[str, ...]] = {
+    "read_also": LIST_LABELS["read_also"],
+    "editors_picks": ("pilihan editor", "pilihan redaksi"),
+}
+_INLINE_LINE_RE = {"editors_picks": re.compile(r"^\s*pilihan\s+(?:editor|redaksi)\s*:", re.I)}
+_INLINE_FIRST_WORDS = frozenset(label.split()[0] for labels in _INLINE_LABELS.values() for label in labels)
+_ALL_LABELS = frozenset(label for labels in LIST_LABELS.values() for label in labels)
+
+
+_LABEL_EDGES = " \t\r\n:-–—|»›>#"
 
 
 def _label_key(text: str) -> str:
-    text = _SPACES.sub(" ", text.replace("\u2019", "'")).strip().lower()
-    return text.strip(" :-–—|»›>#")
+    text = " ".join(text.replace("\u2019", "'").split()).lower()
+    return text.strip(_LABEL_EDGES)
 
 
 def label_index(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, str]:
@@ -51,17 +70,168 @@ def label_index(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, s
 
 
 def _text(el) -> str:
-    return _SPACES.sub(" ", el.text_content()).strip()
+    return " ".join(el.text_content().split())
+
+
+# Runs that are not only whitespace: blank runs (most of a page's) never become Python strings.
+_TEXT_RUNS = etree.XPath("//text()[normalize-space(.) != '']")
+
+
+def _starts_with_any(words: Iterable[str]):
+    """`_opening_runs` for a set of words; finders are shared, since a page costs less than compiling one."""
+    return _opening_runs(tuple(sorted({w for w in words if w}, key=lambda w: (-len(w), w))))
+
+
+@lru_cache(maxsize=64)
+def _opening_runs(words: tuple[str, ...]):
+    """A finder of the text runs whose first word is one of `words` (case and edge punctuation aside):
+    every run is read in one XPath call, then tested by one regex."""
+    alternatives = "|".join(re.escape(w).replace("'", "['’]") for w in words)
+    opening = re.compile(rf"^[\s{re.escape(_LABEL_EDGES)}]*(?:{alternatives})", re.I)
+    return lambda root: [text for text in _TEXT_RUNS(root) if opening.match(text)]
+
+
+def _first_word(text: str) -> str:
+    """The first word of a text run, lowercased, as `_label_key` would spell it (called for every element)."""
+    words = text.lstrip(_LABEL_EDGES)[:_FIRST_WORD_SPAN].split(None, 1)
+    return words[0].lower().replace("\u2019", "'").rstrip(":.-–—|»›>") if words else ""
+
+
+def _short_text(el, limit: int) -> str | None:
+    """`el`'s text, or None as soon as it is longer than `limit`: a label is short, and reading every
+    container's whole text to learn that would read the page once per element."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        size += len(piece.strip())
+        if size > limit:
+            return None
+        parts.append(piece)
+    return " ".join("".join(parts).split())
+
+
+def _text_start(el, limit: int) -> str:
+    """The first `limit`-odd characters of `el`'s text."""
+    parts: list[str] = []
+    size = 0
+    for piece in el.itertext():
+        parts.append(piece)
+        size += len(piece)
+        if size >= limit:
+            break
+    return " ".join("".join(parts).split())
+
+
+def _anchor_title(a) -> str:
+    """A card link that wraps a rank, a kanal label and a headline (`<a><span>02</span><h2>…</h2>
+    <span>Teknologi</span></a>`) is titled by its headline element; any other link by its text without
+    rank numbers, read counts and times (see `entry_title`)."""
+    for heading in a.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+        text = _text(heading)
+        if text:
+            return entry_title(text)
+    attribute = " ".join((a.get("title") or "").split())
+    text = _text_without_noise(a)
+    # A title attribute found inside the text is the headline without what the card glued around it.
+    if len(attribute) >= _MIN_ATTRIBUTE_TITLE and attribute.casefold() in text.casefold():
+        return attribute
+    return entry_title(text) or attribute
+
+
+# Pieces of a list entry that are not its headline: a rank ("1", "#1", "01."), a read count ("Dibaca 12.410
+# kali", "12.410 views"), a time ("2 jam lalu", "16:15 WIB", a date line).
+_RANK = r"#?\d{1,3}[.)]?"
+_COUNT = (
+    r"(?:dibaca|views?|dilihat)\s*:?\s*\d[\d.,]*(?:\s*(?:rb|ribu|k|jt))?\s*(?:kali|x)?"
+    r"|\d[\d.,]*(?:\s*(?:rb|ribu|k|jt))?\s*(?:x|kali)?\s*(?:dibaca|views?|pembaca|dilihat)"
+)
+_RELATIVE = (
+    r"\d+\s*(?:detik|menit|jam|hari|minggu|bulan|tahun|seconds?|minutes?|hours?|days?)\s+(?:yang\s+)?(?:lalu|ago)"
+)
+_CLOCK = r"\d{1,2}[:.]\d{2}(?:\s*(?:WIB|WITA|WIT))?"
+_ZONED_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)"  # at the end of a headline a bare "10.00" may be its own
+_NOISE_PIECE_RE = re.compile(rf"(?:{_RANK}|{_COUNT}|{_RELATIVE}|{_CLOCK}|\|)", re.I)
+_TRAILING_NOISE_RE = re.compile(
+    rf"(?:\s*[|•·-]\s*|\s*)(?:{_COUNT}|{_RELATIVE}|(?:{DATE_LINE_RE.pattern})|{_ZONED_CLOCK})\s*$", re.I
+)
+_NOISY_END_CHARS = 12
+_NOISY_END_RE = re.compile(r"(?:\d|lalu|ago|kali|dibaca|views?|pembaca|dilihat|WIB|WITA|WIT|rb|ribu|jt|k)\s*$", re.I)
+# "1Judul berita": a rank glued to a capitalised headline; "#1 Judul", "01. Judul": a marked rank.
+_LEADING_RANK_RE = re.compile(r"^\s*(?:#\d{1,3}\s*|\d{1,2}[.)]\s+|\d{1,2}(?=[A-Z][a-z]))")
+_MIN_ATTRIBUTE_TITLE = 10
+
+
+def entry_title(text: str) -> str:
+    """A list entry's headline without a leading rank and trailing read counts or times."""
+    text = " ".join(text.split())
+    previous = None if _NOISY_END_RE.search(text[-_NOISY_END_CHARS:]) else text  # most titles end clean
+    while previous != text:
+        previous = text
+        text = _TRAILING_NOISE_RE.sub("", text).strip(" |•·-")
+    return _LEADING_RANK_RE.sub("", text).strip()
+
+
+def _text_without_noise(a) -> str:
+    """The link's text with pieces that are only a rank, a count or a time left out (each piece is an
+    element's own text, so "<span>1</span>Judul" loses the "1" but "7 Fakta" keeps its 7)."""
+    parts = []
+    for piece in a.itertext():
+        parts.append(" " if _NOISE_PIECE_RE.fullmatch(piece.strip()) else piece)
+    return " ".join("".join(parts).split())
+
+
+# A heading's own link to the full list ("Lihat Semua", "Selengkapnya", "Indeks"): never an entry.
+_MORE_LABELS = frozenset({
+    "lihat semua", "semua", "selengkapnya", "lihat selengkapnya", "indeks", "index", "indeks berita",
+    "lihat indeks", "lainnya", "lihat lainnya", "berita lainnya", "lebih banyak", "lihat lebih banyak",
+    "muat lebih banyak", "tampilkan lebih banyak", "more", "view all", "see all", "see more", "show more",
+    "load more", "read more", "baca selengkapnya",
+})
+
+
+_WORDLESS_RE = re.compile(r"^[\W_]*$")
+
+
+def is_more_link(a) -> bool:
+    """"Lihat Semua", "Indeks", or a bare "+" / "»": a link to the whole list, not an entry of it."""
+    key = _label_key(_text(a) or a.get("title") or "")
+    return key in _MORE_LABELS or (bool(_text(a)) and _WORDLESS_RE.match(key) is not None)
+
+
+# An absolute http(s) URL with nothing to escape, normalise or drop: its canonical form is itself with a
+# lower-case host. Most list links are like this, and the general path (w3lib) costs ~50 µs a link.
+_PLAIN_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/(?:[A-Za-z0-9_~-]|\.(?!\.|/|$)|/(?!\.))*)?$")
+
+
+def entry_url(href: str | None, base_url: str) -> str | None:
+    """The canonical absolute URL of a link, None for a link that is not http(s)."""
+    href = (href or "").strip()
+    if href and not _PLAIN_URL_RE.match(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        try:
+            joined = urljoin(base_url, href)
+        except ValueError:  # an invalid IPv6 literal in the link or the base
+            return None
+        href = joined if _PLAIN_URL_RE.match(joined) else href
+    if _PLAIN_URL_RE.match(href):
+        scheme, _, rest = href.partition("://")
+        host, _, path = rest.partition("/")
+        if int(host.partition(":")[2] or 0) > 65535:  # a port no request can be made to
+            return None
+        return f"{scheme}://{host.lower()}/{path}"
+    url = absolute_url(href, base_url)
+    return canonical_url(url) if url else None
 
 
 def _entries(anchors: Iterable, base_url: str, seen: set[str]) -> list[dict[str, str]]:
     out = []
     for a in anchors:
-        url = absolute_url(a.get("href", ""), base_url)
-        title = _text(a) or (a.get("title") or "").strip()
-        if not url or not title or _label_key(title) in LIST_LABELS:
+        url = entry_url(a.get("href"), base_url)
+        if not url:
             continue
-        url = canonical_url(url)
+        title = _anchor_title(a)
+        key = _label_key(title)
+        if not title or key in _ALL_LABELS or key in _MORE_LABELS or _WORDLESS_RE.match(title):
+            continue
         if url in seen:
             continue
         seen.add(url)
@@ -74,27 +244,61 @@ class LinkListFinder:
 
     def __init__(self, extra_labels: Mapping[str, Iterable[str]] | None = None):
         self.labels = label_index(extra_labels)
+        self._candidate_texts = _starts_with_any(_first_word(label) for label in self.labels)
 
     def heading_name(self, el) -> str | None:
         if not isinstance(el.tag, str) or el.tag in _NOT_HEADINGS:
             return None
-        text = _text(el)
-        if not text or len(text) > _MAX_LABEL_CHARS:
+        return self._name_for_text(_short_text(el, _MAX_LABEL_CHARS + _MAX_MORE_CHARS))
+
+    def _name_for_text(self, text: str | None) -> str | None:
+        """The list a heading's (short) text names, if any."""
+        if not text:
             return None
-        return self.labels.get(_label_key(text))
+        key = _label_key(text)
+        if key in self.labels:
+            return self.labels[key] if len(text) <= _MAX_LABEL_CHARS else None
+        # "Terpopuler Lihat Semua": a title box holding the label and its own link to the full list.
+        for more in _MORE_LABELS:
+            if key.endswith(" " + more) and _label_key(key[: -len(more)]) in self.labels:
+                return self.labels[_label_key(key[: -len(more)])]
+        return None
+
+    def _labelled(self, root) -> list[tuple[object, str]]:
+        """Labelled elements in document order: the owners of text runs that open with a label's first word,
+        and up to three of their ancestors (a label split over two elements, a title box), climbing no
+        further than the first element whose text is too long to be a label. The runs are found by one
+        XPath call and one regex; reading every element's text in Python would cost more than the rest."""
+        found: list[tuple[object, str]] = []
+        seen: set = set()
+        for text in self._candidate_texts(root):
+            owner = text.getparent()
+            if text.is_tail and owner is not None:
+                owner = owner.getparent()
+            chain = []
+            for _ in range(_CLIMB_LEVELS + 1):
+                if owner is None or owner in seen:
+                    break
+                seen.add(owner)
+                text = _short_text(owner, _MAX_LABEL_CHARS + _MAX_MORE_CHARS)  # read once, for both questions
+                if text is None:
+                    break  # longer than any label: its ancestors are too
+                name = None if not isinstance(owner.tag, str) or owner.tag in _NOT_HEADINGS else (
+                    self._name_for_text(text))
+                if name:
+                    chain.append((owner, name))
+                owner = owner.getparent()
+            found.extend(reversed(chain))  # an ancestor comes before what it holds
+        return found
 
     def headings(self, root) -> list[tuple[object, str]]:
         """Innermost labelled elements outside navigation chrome, in document order."""
-        found = []
-        for el in root.iter():
-            name = self.heading_name(el)
-            if name and not el.xpath(_CHROME):
-                found.append((el, name))
-        inner = {id(el) for el, _ in found}
-        # An ancestor whose text is the same label as its child is the title box, not the heading.
-        return [
-            (el, name) for el, name in found if not any(id(d) in inner for d in el.iterdescendants())
-        ]
+        found = [(el, name) for el, name in self._labelled(root) if not _IN_CHROME(el)]
+        # An ancestor whose text is the same label as its child is the title box, not the heading. The
+        # labelled elements' ancestors are collected (a few each) rather than every one's descendants read:
+        # the set holds the proxies, and a live proxy is the one lxml hands out again for its element.
+        outer = {ancestor for el, _ in found for ancestor in el.iterancestors()}
+        return [(el, name) for el, name in found if el not in outer]
 
     def anchors_after(self, heading, heading_ids: set[int]) -> list:
         """Links in the siblings after the heading, up to the next labelled heading."""
@@ -106,7 +310,12 @@ class LinkListFinder:
                     continue
                 if any(id(d) in heading_ids for d in sib.iter()):
                     break
-                anchors.extend(sib.iter("a"))
+                # An inline label in <br>-separated text ("<b>Baca Juga:</b> <a>…</a><br>Text …"): its entries
+                # end where the running text resumes after a line break.
+                if sib.tag == "br" and anchors and (sib.tail or "").strip():
+                    break
+                # The heading's own "Lihat Semua" link does not make its title box a list.
+                anchors.extend(a for a in sib.iter("a") if not is_more_link(a))
             if anchors:
                 return anchors
             node = node.getparent()
@@ -116,13 +325,28 @@ class LinkListFinder:
 
     def inline_read_also(self, root) -> list:
         """`<p>Baca Juga: <a>…</a></p>` inside the body."""
-        anchors = []
-        for p in root.iter("p", "span", "strong", "b"):
-            text = _label_key(_text(p))
-            if any(text.startswith(label) for label in LIST_LABELS["read_also"]) and len(p) and not p.xpath(_CHROME):
-                links = list(p.iter("a"))
-                if links and not any(link in anchors for link in links):
-                    anchors.extend(links)
+        return self.inline_lists(root)["read_also"]
+
+    def inline_lists(self, root) -> dict[str, list]:
+        """Links of lines that open with a label inside the text: `<p>Baca Juga: <a>…</a></p>` (read_also),
+        `<p>Pilihan Editor: <a>…</a></p>` (editors_picks, tempo)."""
+        anchors: dict[str, list] = {name: [] for name in _INLINE_LABELS}
+        taken: set = set()
+        for p in root.iter("p", "span", "strong", "b", "div"):
+            if not len(p) or _first_word((p.text or "").strip() or p[0].text or "") not in _INLINE_FIRST_WORDS:
+                continue
+            if p.find(".//a") is None:
+                continue
+            head = _label_key(_text_start(p, _INLINE_PREFIX_CHARS))
+            name = next((n for n, labels in _INLINE_LABELS.items() if head.startswith(labels)), None)
+            if name is None or _IN_CHROME(p):
+                continue
+            if name != "read_also" and not _INLINE_LINE_RE[name].match(_text_start(p, _INLINE_PREFIX_CHARS)):
+                continue  # "Pilihan" alone opens sentences; only "Pilihan Editor:" with a colon is a line
+            links = list(p.iter("a"))
+            if links and not any(link in taken for link in links):
+                anchors[name].extend(links)
+                taken.update(links)
         return anchors
 
     def find(self, root, base_url: str, hints: Mapping[str, Iterable[str]] | None = None) -> dict[str, list[dict]]:
@@ -130,14 +354,15 @@ class LinkListFinder:
         anchors: dict[str, list] = {name: [] for name in LIST_NAMES}
         for name, selectors in (hints or {}).items():
             for css in selectors:
-                for container in root.cssselect(css):
+                for container in select(root, css):
                     anchors[name].extend(container.iter("a"))
         headings = self.headings(root)
         heading_ids = {id(el) for el, _ in headings}
         for heading, name in headings:
             if name == "read_also" or not anchors[name]:
                 anchors[name].extend(self.anchors_after(heading, heading_ids))
-        anchors["read_also"].extend(self.inline_read_also(root))
+        for name, found in self.inline_lists(root).items():
+            anchors[name].extend(found)
         # Blocks found by different rules interleave in the body; entries keep page order.
         position = {id(a): i for i, a in enumerate(root.iter("a"))}
         lists = {}
@@ -150,17 +375,90 @@ class LinkListFinder:
 
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+
+
+def _has_non_xml(text: str) -> bool:
+    """Whether `_NOT_XML_CHARS` would find anything, answered by C-speed byte operations: the regex scan of a
+    whole page costs as much as parsing it, and almost no page holds such a character."""
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True  # a lone surrogate
+    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
+        return True
+    return b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data  # U+FFFE, U+FFFF
+
+
+#: Declarations that CMSs copy onto pages whatever the bytes are: a page that says one of these but
+#: decodes as strict UTF-8 is UTF-8 (legacy single-byte text with accents is almost never valid UTF-8).
+_SINGLE_BYTE = frozenset({"cp1252", "latin_1", "iso8859_1", "ascii", "iso8859_15"})
+#: WHATWG's fallback for undeclared legacy pages in the Indonesian (and most Latin-script) locales.
+_LEGACY_FALLBACK = "cp1252"
+
+
+def decode_html(html: bytes, content_type: str | None = None) -> str:
+    """Bytes -> text: the BOM, else strict UTF-8 when a single-byte charset (or nothing, or UTF-8) is
+    declared and the bytes are valid UTF-8, else the declared charset, else windows-1252."""
+    if read_bom(html)[0]:
+        return html_to_unicode(content_type, html)[1]
+    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(html)
+    declared = codecs.lookup(declared).name.replace("-", "_") if declared and _known(declared) else None
+    if declared is None or declared in _SINGLE_BYTE or declared == "utf_8":
+        try:
+            return html.decode("utf-8")
+        except UnicodeDecodeError:
+            # Not UTF-8 whatever it says: a single-byte declaration is right, none or "utf-8" is wrong.
+            encoding = declared if declared in _SINGLE_BYTE else _LEGACY_FALLBACK
+            return html_to_unicode(f"text/html; charset={encoding}", html)[1]
+    return html_to_unicode(content_type, html)[1]
+
+
+def _known(encoding: str) -> bool:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        return False
+    return True
 
 
 def parse_html(html: str | bytes, content_type: str | None = None):
-    """An lxml document from bytes (charset from the header, the BOM or <meta>, else UTF-8) or text.
+    """An lxml document from bytes (see `decode_html`) or text.
 
     Raises lxml's ParserError for an empty document.
     """
     if isinstance(html, bytes):
-        _, html = html_to_unicode(content_type, html)
+        html = decode_html(html, content_type)
     # lxml refuses text that still declares an encoding; the text is already decoded.
     html = _XML_DECLARATION.sub("", html, count=1)
+    # Control characters and lone surrogates (broken bytes, broken CMS exports) are nothing a browser shows,
+    # and lxml refuses them later whenever the tree is edited (drop_tree moves text around).
+    if _has_non_xml(html):
+        html = _NOT_XML_CHARS.sub("", html)
     if not html.strip():
         raise etree.ParserError("Document is empty")
-    return lxml_html.document_fromstring(html)
+    root, too_deep = _parse_document(html)
+    if too_deep:
+        # Hundreds or thousands of unclosed wrappers: libxml2 drops whatever lies past 2048 levels even with
+        # huge_tree, and the extractor's tree walks recurse, so read the page again without the wrapper tags.
+        root, _ = _parse_document(_WRAPPER_TAG_RE.sub(" ", html))
+    return root
+
+
+#: Elements that only wrap: pages nest them thousands deep (unclosed <div>/<font>/<span> per paragraph).
+_WRAPPER_TAG_RE = re.compile(r"</?(?:div|span|font|center|section|b|i|u|em|strong|small|big)\b[^>]*>", re.I)
+
+
+#: Deeper than libxml2's default limit (256 levels) counts as too deep: real pages nest a few dozen levels.
+_MAX_DEPTH = 256
+_DEEPER_THAN_MAX = etree.XPath("boolean(" + "/*" * _MAX_DEPTH + ")")
+
+
+def _parse_document(html: str):
+    """(document, whether it is nested too deep). huge_tree lifts libxml2's 10 MB cap on one text node or
+    attribute (and its depth limit, which _MAX_DEPTH replaces); the 8 MB response cap bounds a crawl's pages."""
+    parser = lxml_html.HTMLParser(huge_tree=True)  # a parser per document: lxml parsers are not shareable
+    root = lxml_html.document_fromstring(html, parser=parser)
+    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log) or _DEEPER_THAN_MAX(root)
+    return root, bool(too_deep)

@@ -25,11 +25,13 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), Non
 # Only the non-breaking-space entities: they leak through double-escaped CMS fields. Other entities are
 # left alone so that text about "&amp;" is not rewritten.
 _NBSP_ENTITY_RE = re.compile(r"&(?:nbsp|#160|#x0*a0);?", re.I)
-_WS_RE = re.compile(r"\s+")
+# Both in one precompiled table: one translate pass, only for text that holds one of them.
+_ODD_CHARS = str.maketrans({**_SPACES, **_INVISIBLE})
+_ODD_CHARS_RE = re.compile("[" + "".join(chr(c) for c in sorted({*_SPACES, *_INVISIBLE})) + "]")
 
 # -- titles and bylines ------------------------------------------------------------------------------
-# A suffix separator: " - X", " | X", " — X", " – X".
-_SUFFIX_SEP_RE = re.compile(r"\s+[-|—–]\s+")
+# A suffix separator: " - X", " | X", " — X", " – X", " :: X" (okezone).
+_SUFFIX_SEP_RE = re.compile(r"\s+(?:[-|—–]|::)\s+")
 # Brands that are not ordinary words: found anywhere in a suffix.
 _DISTINCT_BRAND_RE = re.compile(
     r"\b(?:detik\w*|kompas\w*|tribun\w*|liputan6\w*|okezone\w*|sindonews\w*|republika\w*|kumparan\w*"
@@ -42,6 +44,11 @@ _COMMON_BRANDS = r"suara|tempo|antara|merdeka|viva"
 _COMMON_DOMAIN_RE = re.compile(rf"\b(?:{_COMMON_BRANDS})\.(?:com|co|id|co\.id)\b", re.I)
 _COMMON_LEAD_RE = re.compile(rf"^(?:{_COMMON_BRANDS})\b", re.I)
 _MAX_SUFFIX_WORDS = 6
+_MAX_DOMAIN_SUFFIX_WORDS = 4
+_MIN_DOMAIN_LABEL = 5  # shorter labels ("viva", "tempo") are also words that start headline phrases
+# What may follow a spelled-out domain in a brand suffix ("Kabar Kota English"); "Suara Hati" is a headline.
+_EDITION_WORDS = frozenset({"", "online", "news", "english", "en", "id", "com", "coid", "tv", "indonesia", "daily",
+                            "network", "digital", "media"})
 
 _ROLE_LABEL_RE = re.compile(
     r"^(?:(?:rep|red|reporter|redaktur|editor|penulis|pewarta|kontributor|fotografer)\s*:\s*"
@@ -91,11 +98,17 @@ _NOT_PLACES = {
 # -- boilerplate -------------------------------------------------------------------------------------
 _BOILER_START_RE = re.compile(
     r"^(?:baca\s+juga|lihat\s+juga|simak\s+juga|simak\s+video|tonton\s+juga|tonton\s+video"
-    r"|saksikan\s+(?:juga|video))\b",
+    r"|saksikan\s+(?:juga|video))\b"
+    # tribun's "Baca: Judul"; promotions and rights notices that close the text on many portals
+    r"|^baca\s*:"
+    r"|^(?:baca\s+berita\s+tanpa\s+iklan|simak\s+breaking\s+news|dapatkan\s+(?:update|informasi)\s+berita"
+    r"|ikuti\s+(?:juga\s+)?(?:kami|berita|saluran|channel|akun)\b|download\s+aplikasi|unduh\s+aplikasi)"
+    r"|^dilarang\s+(?:keras\s+)?(?:mengambil|mengutip|menyalin|memproduksi|mereproduksi)\b",
     re.I,
 )
 _BOILER_LABEL_RE = re.compile(
-    r"^(?:pilihan\s+editor|ringkasan\s+berita|selanjutnya|pewarta|editor)\s*:"
+    r"^(?:pilihan\s+editor|ringkasan\s+berita|selanjutnya|pewarta|editor|penulis|reporter|redaktur|penyunting"
+    r"|fotografer|kontributor)\s*:"
     r"|^copyright\s*(?:©|\(c\)|&copy;)"
     r"|^©\s*(?:19|20)\d{2}",
     re.I,
@@ -109,13 +122,30 @@ _BOILER_EXACT = {
 # A paragraph that is only a photo credit: "[Suara.com/Alfian Winanto]", "(Foto: ANTARA/…)", "Foto: …".
 _PHOTO_CREDIT_RE = re.compile(
     r"^\[[^\[\]/]{1,60}/[^\[\]]{1,80}\]$"
+    r"|^\([\w.\s-]{1,40}\.(?:com|co\.id|id|net)/[^()]{1,80}\)$"  # "(Tribunjateng.com/Eka Yulianti)"
     r"|^\((?:foto|photo|dok|dok\.|dokumentasi|ilustrasi|sumber\s+foto)\s*[:.][^()]*\)$"
     r"|^(?:foto|ilustrasi)\s*:.{0,200}$",
     re.I,
 )
 _INLINE_NOISE_RE = re.compile(r"\[Gambas:[^\]]*\]", re.I)
+# Credit and copyright lines glued to the last sentence by the markup ("…katanya.Editor: Ani",
+# "…lanjutnya. COPYRIGHT © 2026"): from the label to the end of the paragraph.
+_GLUED_TRAILER_RE = re.compile(
+    r"(?<=[.!?\"”’)])\s*(?:(?:editor|pewarta|penulis|reporter|redaktur|penyunting|baca\s+juga)\s*:"
+    r"|copyright\s*(?:©|\(c\)|&copy;)|©\s*(?:19|20)\d{2}).*$",
+    re.I | re.S,
+)
+# A headline led by a domain and a colon: "Brand.com: Judul", "Brand.co.id: Section - Judul".
+_DOMAIN_PREFIX_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co|id|net|tv|org)\s*:\s+(?=\S)", re.I)
+# A title suffix that is nothing but a domain ("| other-domain.co.id"): always a brand.
+_BARE_DOMAIN_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:com|co\.id|co|id|net|tv|org)$", re.I)
 # Desk sign-off at the very end: "(fas/idn)", "(lau/pta)", "(abc/def/ghi)", "(*)".
 _DESK_CODE_RE = re.compile(r"\s*\((?:[a-z]{2,4}(?:/[a-z]{2,4})+|\*)\)\s*$")
+
+
+def _drop_inline_noise(text: str) -> str:
+    """Text without "[Gambas:…]" tokens; the bracket test spares the regex scan of almost every paragraph."""
+    return _INLINE_NOISE_RE.sub(" ", text) if "[" in text else text
 
 
 def _compile(patterns: Iterable[PatternLike]) -> list[re.Pattern[str]]:
@@ -143,14 +173,24 @@ class TextNormalizer:
         """NFC, no NBSP/zero-width/soft hyphens, single spaces, stripped. Quotes are kept as typed."""
         if not s:
             return ""
-        s = unicodedata.normalize("NFC", str(s))
-        s = _NBSP_ENTITY_RE.sub(" ", s).translate(_SPACES).translate(_INVISIBLE)
-        return _WS_RE.sub(" ", s).strip()
+        s = str(s)
+        ascii_only = s.isascii()
+        if not ascii_only and not unicodedata.is_normalized("NFC", s):
+            s = unicodedata.normalize("NFC", s)  # before the entities: NFC can spell one (U+037E -> ";")
+        if "&" in s:
+            s = _NBSP_ENTITY_RE.sub(" ", s)
+        if ascii_only:  # most paragraphs: nothing to translate
+            return " ".join(s.split())
+        if _ODD_CHARS_RE.search(s):  # str.translate costs a lookup per character: only when needed
+            s = s.translate(_ODD_CHARS)
+        # str.split() splits on exactly the characters regex \s matches: single spaces, stripped.
+        return " ".join(s.split())
 
     # -- titles -----------------------------------------------------------------------------------
     def clean_title(self, title: str | None, site_names: Iterable[str] = ()) -> str:
         """Headline without trailing site suffixes (" - Suara.com", " | Tempo Gaya", " - detikNews")."""
         title = self.clean_text(title)
+        title = _DOMAIN_PREFIX_RE.sub("", title)
         names = [n.strip().lower() for n in site_names if n and n.strip()]
         while True:
             stripped = _strip_site_suffix(title, names)
@@ -179,7 +219,7 @@ class TextNormalizer:
     # -- boilerplate ------------------------------------------------------------------------------
     def is_boilerplate(self, paragraph: str) -> bool:
         """True for a paragraph that is page furniture, not article text."""
-        text = self.clean_text(_INLINE_NOISE_RE.sub(" ", paragraph or ""))
+        text = self.clean_text(_drop_inline_noise(paragraph or ""))
         if not text:
             return True
         if text.strip(" .:!").lower() in _BOILER_EXACT:
@@ -192,7 +232,8 @@ class TextNormalizer:
         """Cleaned paragraphs without boilerplate, inline "[Gambas:…]" tokens or a closing desk code."""
         kept = []
         for paragraph in paragraphs:
-            text = self.clean_text(_INLINE_NOISE_RE.sub(" ", paragraph or ""))
+            text = self.clean_text(_drop_inline_noise(paragraph or ""))
+            text = _GLUED_TRAILER_RE.sub("", text).strip()
             if text and not self.is_boilerplate(text):
                 kept.append(text)
         if kept:
@@ -265,13 +306,28 @@ def _is_brand(suffix: str, site_names: Sequence[str]) -> bool:
     lowered = suffix.lower()
     if any(name in lowered for name in site_names):
         return True
+    if _names_domain(suffix, site_names):
+        return True
     if len(suffix.split()) > _MAX_SUFFIX_WORDS:
         return False
-    if _DISTINCT_BRAND_RE.search(suffix) or _COMMON_DOMAIN_RE.search(suffix):
+    if _DISTINCT_BRAND_RE.search(suffix) or _COMMON_DOMAIN_RE.search(suffix) or _BARE_DOMAIN_RE.match(suffix):
         return True
     words = suffix.split()
     # "Tempo Gaya", "ANTARA News", "Suara Jakarta" — but not "Antara Cinta dan Benci".
     return bool(_COMMON_LEAD_RE.match(suffix)) and len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _names_domain(suffix: str, site_names: Sequence[str]) -> bool:
+    """A suffix spelling a site's domain label with spaces: "Kabar Kota English" for kabarkota.example."""
+    words = suffix.split()
+    if len(words) > _MAX_DOMAIN_SUFFIX_WORDS:
+        return False
+    compact = re.sub(r"[\W_]+", "", suffix.lower())
+    for name in site_names:
+        label = name.split(".")[0]
+        if "." in name and len(label) >= _MIN_DOMAIN_LABEL and compact.startswith(label):
+            return compact[len(label):] in _EDITION_WORDS
+    return False
 
 
 def _strip_site_suffix(text: str, site_names: Sequence[str]) -> str:

@@ -36,6 +36,9 @@ class SiteProfile:
     title_css: ClassVar[str] = "h1"
     date_css: ClassVar[str | None] = None
     author_css: ClassVar[str | None] = None
+    #: The visible byline (author_css, itemprop, "Rep:/Pewarta:" credits) beats JSON-LD `author`: for sites
+    #: whose structured data names the desk editor rather than the reporter (republika.co.id).
+    byline_over_jsonld: ClassVar[bool] = False
     body_css: ClassVar[str | None] = None
     paragraph_css: ClassVar[str] = "p"
     tags_css: ClassVar[str | None] = None
@@ -87,9 +90,6 @@ class SiteProfile:
     def page_url(self, url: str, page: int) -> str:
         """URL of page `page` (2..n) of a multi-page article."""
         return with_query(self.canonical(url), **{self.page_param or "page": page})
-
-    def index_page_urls(self, page: int) -> list[str]:
-        return [template.format(page=page) for template in self.index_urls]
 
     def describe(self) -> dict[str, object]:
         return {

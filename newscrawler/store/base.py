@@ -22,6 +22,10 @@ class StoreUnavailable(StoreError):
     """The store cannot be reached (connection refused, timeout, unwritable file)."""
 
 
+class StoreConfigError(StoreError):
+    """The store settings themselves are wrong (malformed URI, bad database name or timeout): a user mistake."""
+
+
 @dataclass
 class UpsertCounts:
     new: int = 0

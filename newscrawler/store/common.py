@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime, timedelta, timezone
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
-from newscrawler.items import ARTICLE_FIELDS, ARTICLE_LISTS, LIST_NAMES
+from newscrawler.items import ARTICLE_FIELDS, ARTICLE_LISTS, CRAWL_FIELDS, LIST_NAMES
 from newscrawler.store.base import SORTS, StoreError
 
 #: The sites' own zone; `observed_on` and `published_day` are calendar days in it.
@@ -17,7 +17,7 @@ WIB = timezone(timedelta(hours=7), "WIB")
 DATE_FIELDS = ("published_at", "modified_at", "crawled_at")
 BOOKKEEPING_FIELDS = ("first_seen", "last_seen", "content_hash", "version", "run_id")
 #: What `get()` returns: the Article contract plus bookkeeping.
-STORED_FIELDS = ARTICLE_FIELDS + BOOKKEEPING_FIELDS
+STORED_FIELDS = ARTICLE_FIELDS + BOOKKEEPING_FIELDS + CRAWL_FIELDS
 #: What `versions()` returns, newest first.
 VERSION_FIELDS = (
     "url", "version", "title", "body", "content_hash", "published_at", "modified_at", "crawled_at",
@@ -30,6 +30,29 @@ RUN_DATE_FIELDS = ("started_at", "finished_at")
 FILTER_NAMES = ("site", "since", "until", "text", "section", "tag", "author")
 
 _WORD_RE = re.compile(r"\w+")
+#: Both stores keep integers as signed 64-bit (BSON int64, SQLite INTEGER); larger numbers cannot be sent.
+MAX_INT64 = 2**63 - 1
+
+
+def encodable_text(text: str) -> str:
+    """`text` as valid Unicode: surrogate pairs joined, lone surrogates (from broken JSON-LD or HTML
+    entities) replaced with U+FFFD, so UTF-8 encoders (BSON, SQLite, JSON files) never raise on it."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return text
+
+
+def encodable(value: Any) -> Any:
+    """`encodable_text` applied to every string in a nested structure, dictionary keys included."""
+    if isinstance(value, str):
+        return encodable_text(value)
+    if isinstance(value, Mapping):
+        return {encodable(k) if isinstance(k, str) else k: encodable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [encodable(v) for v in value]
+    return value
 
 
 def to_utc(value: Any, field: str = "date") -> datetime | None:
@@ -104,9 +127,12 @@ def _int_or_none(value: Any, field: str) -> int | None:
     if value is None or value == "":
         return None
     try:
-        return int(value)
-    except (TypeError, ValueError) as exc:
+        number = int(value)
+    except (TypeError, ValueError, OverflowError) as exc:
         raise StoreError(f"{field}: not an integer: {value!r}") from exc
+    if abs(number) > MAX_INT64:
+        raise StoreError(f"{field}: {number} does not fit a 64-bit integer")
+    return number
 
 
 def prepare_article(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -116,7 +142,7 @@ def prepare_article(raw: Mapping[str, Any]) -> dict[str, Any]:
     url = raw.get("url")
     if not url or not isinstance(url, str):
         raise StoreError("an article needs a url")
-    doc: dict[str, Any] = {name: raw.get(name) for name in ARTICLE_FIELDS}
+    doc: dict[str, Any] = {name: encodable(raw.get(name)) for name in ARTICLE_FIELDS}
     for name in ("site", "section", "title", "description", "published_at_raw", "language", "image_url",
                  "dateline", "body"):
         doc[name] = _str_or_none(doc[name])
@@ -126,7 +152,30 @@ def prepare_article(raw: Mapping[str, Any]) -> dict[str, Any]:
     doc["tags"] = _str_list(doc["tags"])
     doc["pages"] = _int_or_none(doc["pages"], "pages")
     doc["link_lists"] = clean_link_lists(doc["link_lists"])
+    missing = _int_or_none(raw.get("pages_missing"), "pages_missing")
+    doc["pages_missing"] = missing if missing and missing > 0 else None
+    doc["archive"] = _archive_pointer(raw.get("archive"))
     return doc
+
+
+def _archive_pointer(value: Any, nested: bool = True) -> dict[str, Any] | None:
+    """{file, offset, length} of a WARC record (+ `pages`, every page's pointer, for a multi-page article), or
+    None; anything else is not a pointer."""
+    if not isinstance(value, Mapping) or not isinstance(value.get("file"), str) or not value["file"]:
+        return None
+    try:
+        offset, length = int(value.get("offset", -1)), int(value.get("length", 0))
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not (0 <= offset <= MAX_INT64 and 0 <= length <= MAX_INT64):
+        return None
+    pointer: dict[str, Any] = {"file": encodable_text(value["file"]), "offset": offset, "length": length}
+    pages = value.get("pages") if nested else None
+    if isinstance(pages, list):
+        found = [p for p in (_archive_pointer(v, nested=False) for v in pages) if p]
+        if len(found) > 1:
+            pointer["pages"] = found
+    return pointer
 
 
 def last_wins(batch: Iterable[Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
@@ -149,6 +198,7 @@ def archived_version(old: Mapping[str, Any], now: datetime) -> dict[str, Any]:
 def prepare_snapshot(raw: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(raw, Mapping):
         raise StoreError(f"a snapshot must be a mapping, got {type(raw).__name__}")
+    raw = encodable(raw)
     site, name = raw.get("site"), raw.get("list")
     if not site or not name:
         raise StoreError("a snapshot needs site and list")
@@ -174,7 +224,7 @@ def same_entries(a: list[dict], b: list[dict]) -> bool:
 def prepare_run(run: Mapping[str, Any]) -> dict[str, Any]:
     if not isinstance(run, Mapping) or not run.get("run_id"):
         raise StoreError("a run needs a run_id")
-    doc = dict(run)
+    doc = encodable(dict(run))
     doc["run_id"] = str(doc["run_id"])
     for name in RUN_DATE_FIELDS:
         doc[name] = to_utc(doc.get(name), name)
@@ -210,8 +260,8 @@ def check_sort(sort: str | None) -> str:
 def check_limit(limit: Any) -> int | None:
     if limit is None:
         return None
-    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 0:
-        raise StoreError(f"limit must be a non-negative integer, not {limit!r}")
+    if isinstance(limit, bool) or not isinstance(limit, int) or not 0 <= limit <= MAX_INT64:
+        raise StoreError(f"limit must be a whole number from 0 to {MAX_INT64}, not {limit!r}")
     return limit
 
 
@@ -233,6 +283,30 @@ def mask_uri(uri: str) -> str:
     user = parts.netloc.rsplit("@", 1)[0].split(":", 1)[0] if "@" in parts.netloc else ""
     auth = f"{user}:***@" if user else ""
     return f"{parts.scheme}://{auth}{hosts}"
+
+
+def uri_secrets(uri: str | None) -> list[str]:
+    """The parts of a connection URI that must never be shown: its password and its whole user-info, raw and
+    percent-decoded, plus the query string (options such as `authMechanismProperties` can carry tokens)."""
+    if not uri:
+        return []
+    netloc = uri.split("://", 1)[-1].split("/", 1)[0].split("?", 1)[0]
+    secrets = []
+    if "@" in netloc:
+        userinfo = netloc.rsplit("@", 1)[0]
+        password = userinfo.split(":", 1)[1] if ":" in userinfo else ""
+        secrets += [userinfo, unquote(userinfo), password, unquote(password)]
+    query = uri.split("?", 1)[1] if "?" in uri else ""
+    secrets += [uri, query]
+    # Longest first, so a password inside the user-info is not replaced before the user-info itself.
+    return sorted({s for s in secrets if len(s) >= 3}, key=len, reverse=True)
+
+
+def scrub_secrets(text: str, uri: str | None) -> str:
+    """`text` with every secret of `uri` replaced by *** (the whole URI by its masked form)."""
+    for secret in uri_secrets(uri):
+        text = text.replace(secret, mask_uri(secret) if secret == uri else "***")
+    return text
 
 
 def short_error(exc: BaseException, limit: int = 200) -> str:

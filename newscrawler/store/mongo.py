@@ -6,18 +6,24 @@ import functools
 import inspect
 import os
 import re
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
+import bson
 from bson import ObjectId
+from bson.errors import BSONError
 from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, InsertOne, MongoClient, UpdateOne
 from pymongo.errors import BulkWriteError, ConnectionFailure, OperationFailure, PyMongoError
+from pymongo.uri_parser import parse_uri
+from pymongo.write_concern import WriteConcern
 
-from newscrawler.store.base import StoreError, StoreUnavailable, UpsertCounts
+from newscrawler.store.base import StoreConfigError, StoreError, StoreUnavailable, UpsertCounts
 from newscrawler.store.common import (
     ARTICLE_FIELDS,
     BOOKKEEPING_FIELDS,
+    CRAWL_FIELDS,
     SNAPSHOT_FIELDS,
     VERSION_FIELDS,
     archived_version,
@@ -33,6 +39,7 @@ from newscrawler.store.common import (
     prepare_snapshot,
     quoted_search,
     same_entries,
+    scrub_secrets,
     short_error,
     text_tokens,
     to_utc,
@@ -40,7 +47,26 @@ from newscrawler.store.common import (
 )
 
 DEFAULT_TIMEOUT_MS = 5000
+MAX_TIMEOUT_MS = 86_400_000
+#: A socket that stays silent this many times the selection timeout means a hung (e.g. SIGSTOPped) server.
+_SOCKET_TIMEOUT_FACTOR = 6
+#: MongoDB refuses documents over 16 MiB (BSON) outright.
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+#: The text index reads each document's language from this field. Articles carry `language: "id"`, which
+#: is not a MongoDB text-search language, so the override must name a field no stored document ever has.
+TEXT_LANGUAGE_OVERRIDE = "nc_text_search_language"
+TEXT_INDEX = "text_title_body"
+#: Database names MongoDB refuses (docs: "Naming Restrictions"); 63 bytes at most.
+_BAD_DB_CHARS = frozenset('/\\. "$*<>:|?\x00')
+_MAX_DB_NAME_BYTES = 63
 _DUPLICATE_KEY = 11000
+#: Article writes are acknowledged by the primary (w=1), stated rather than inherited: a refused document
+#: comes back as an error (the batch is then retried item by item, costing only that document) and an
+#: unreachable server is known at once (the batch goes to the spool). Unacknowledged writes (w=0) would lose
+#: both; "majority" or j=true would wait on replication or the journal for every batch. A `w` or `journal`
+#: given in MONGODB_URI wins over this.
+ARTICLE_WRITE_CONCERN = WriteConcern(w=1)
+_MAX_WIRE_LIMIT = 2**31 - 1
 _BATCH = 500
 #: What upsert needs to know about stored articles: hashes to compare, old content to archive.
 _EXISTING = {"_id": 0, **{name: 1 for name in VERSION_FIELDS[:-1]}, "first_seen": 1}
@@ -55,14 +81,19 @@ _SORTS = {
 }
 
 
+#: What a driver call can raise: server errors, and client-side encoding errors (a document too large,
+#: a string that is not valid UTF-8, a number beyond int64) that pymongo does not wrap.
+_DRIVER_ERRORS = (PyMongoError, BSONError, UnicodeError, OverflowError)
+
+
 def _guarded(method: Callable) -> Callable:
-    """Turn pymongo errors into StoreUnavailable/StoreError, for plain methods and generators alike."""
+    """Turn driver errors into StoreUnavailable/StoreError, for plain methods and generators alike."""
     if inspect.isgeneratorfunction(method):
         @functools.wraps(method)
         def generator(self: MongoStore, *args: Any, **kwargs: Any) -> Iterator:
             try:
                 yield from method(self, *args, **kwargs)
-            except PyMongoError as exc:
+            except _DRIVER_ERRORS as exc:
                 raise self._error(exc) from exc
         return generator
 
@@ -70,21 +101,82 @@ def _guarded(method: Callable) -> Callable:
     def wrapper(self: MongoStore, *args: Any, **kwargs: Any) -> Any:
         try:
             return method(self, *args, **kwargs)
-        except PyMongoError as exc:
+        except _DRIVER_ERRORS as exc:
             raise self._error(exc) from exc
     return wrapper
 
 
-def _timeout_ms() -> int:
-    try:
-        return int(os.environ.get("MONGODB_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
-    except ValueError:
+def timeout_ms(environ: dict[str, str] | None = None) -> int:
+    """$MONGODB_TIMEOUT_MS as a whole number of milliseconds in 1..MAX_TIMEOUT_MS; anything else is a mistake."""
+    text = (os.environ if environ is None else environ).get("MONGODB_TIMEOUT_MS", "").strip()
+    if not text:
         return DEFAULT_TIMEOUT_MS
+    try:
+        value = int(text)
+    except ValueError:
+        raise StoreConfigError(f"MONGODB_TIMEOUT_MS must be a whole number of milliseconds, not {text!r}") from None
+    if not 1 <= value <= MAX_TIMEOUT_MS:
+        raise StoreConfigError(f"MONGODB_TIMEOUT_MS must be between 1 and {MAX_TIMEOUT_MS}, not {value}")
+    return value
+
+
+def check_database_name(name: str) -> str:
+    """A database name MongoDB accepts; pymongo only checks part of this and the server the rest."""
+    if not isinstance(name, str) or not name:
+        raise StoreConfigError("MONGODB_DATABASE must not be empty")
+    bad = sorted(set(name) & _BAD_DB_CHARS)
+    if bad:
+        shown = " ".join(repr(c) for c in bad)
+        raise StoreConfigError(f"MONGODB_DATABASE {name!r} contains characters MongoDB does not allow: {shown}")
+    if len(name.encode("utf-8", "surrogatepass")) > _MAX_DB_NAME_BYTES:
+        raise StoreConfigError(f"MONGODB_DATABASE must be at most {_MAX_DB_NAME_BYTES} bytes long")
+    return name
+
+
+def uri_hosts(uri: str) -> list[str]:
+    """The URI's hosts, sorted, after the strict checks MongoClient only warns about (it drops a bad option
+    such as serverSelectionTimeoutMS=-5 and carries on); a malformed URI is a StoreConfigError."""
+    if uri.startswith("mongodb+srv://"):
+        # Parsing an SRV URI looks its hosts up in DNS; the one name identifies the cluster well enough.
+        host = uri[len("mongodb+srv://"):].split("/", 1)[0].split("?", 1)[0].rsplit("@", 1)[-1]
+        if not host:
+            raise StoreConfigError(f"MONGODB_URI {mask_uri(uri)} names no host")
+        return [f"srv:{host.lower()}"]
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # pymongo reports invalid option values as warnings
+            parsed = parse_uri(uri, validate=True, warn=False)
+    except (PyMongoError, ValueError, TypeError, UserWarning) as exc:
+        raise StoreConfigError(
+            f"MONGODB_URI {mask_uri(uri)} is not usable: {scrub_secrets(short_error(exc), uri)}") from None
+    return sorted(f"{host.lower()}:{port}" for host, port in parsed["nodelist"])
+
+
+def safe_keys(value: Any) -> Any:
+    """Nested keys MongoDB can store and update: a leading `$` and any `.` become full-width look-alikes
+    (U+FF04, U+FF0E, MongoDB's own advice), so a key taken from a page or a stat never reads as an operator
+    or a path."""
+    if isinstance(value, dict):
+        return {_safe_key(k): safe_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [safe_keys(v) for v in value]
+    return value
+
+
+def _safe_key(key: Any) -> str:
+    key = str(key).replace(".", "\uff0e").replace("\x00", "")
+    return "\uff04" + key[1:] if key.startswith("$") else key or "_"
+
+
+def _check_size(doc: dict) -> None:
+    size = len(bson.encode(doc))
+    if size > MAX_DOCUMENT_BYTES:
+        raise StoreError(f"article {doc.get('url')} is {size} bytes as BSON, over MongoDB's 16 MiB limit")
 
 
 def _article_out(doc: dict) -> dict:
     doc.pop("_id", None)
-    out = {name: doc.get(name) for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS}
+    out = {name: doc.get(name) for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS + CRAWL_FIELDS}
     out["authors"] = out["authors"] or []
     out["tags"] = out["tags"] or []
     out["link_lists"] = out["link_lists"] or {}
@@ -97,18 +189,24 @@ class MongoStore:
     kind = "mongodb"
 
     def __init__(self, uri: str, database: str = "newscrawler", *, create_indexes: bool = True) -> None:
+        self.uri = uri
         self.uri_masked = mask_uri(uri)
         self.location = f"{self.uri_masked}/{database}"
+        check_database_name(database)
+        uri_hosts(uri)
+        timeout = timeout_ms()
         options: dict[str, Any] = {"tz_aware": True, "tzinfo": UTC, "appname": "newscrawler"}
         # An explicit timeout in the URI wins; keyword arguments would override it.
-        if "serverselectiontimeoutms" not in uri.lower():
-            options["serverSelectionTimeoutMS"] = _timeout_ms()
-        if "connecttimeoutms" not in uri.lower():
-            options["connectTimeoutMS"] = _timeout_ms()
+        for name, value in (("serverSelectionTimeoutMS", timeout), ("connectTimeoutMS", timeout),
+                            ("socketTimeoutMS", timeout * _SOCKET_TIMEOUT_FACTOR)):
+            if name.lower() not in uri.lower():
+                options[name] = value
         try:
             self.client: MongoClient = MongoClient(uri, **options)
-        except PyMongoError as exc:
-            raise StoreError(f"MongoDB URI {self.uri_masked} is not usable: {short_error(exc)}") from exc
+        except (PyMongoError, ValueError, TypeError) as exc:
+            # pymongo raises ValueError/TypeError for some bad URI options; all are the user's to fix.
+            raise StoreConfigError(
+                f"MONGODB_URI {self.uri_masked} is not usable: {scrub_secrets(short_error(exc), uri)}") from None
         self.db = self.client[database]
         self.articles = self.db["articles"]
         self.article_versions = self.db["article_versions"]
@@ -121,20 +219,22 @@ class MongoStore:
                 self.client.close()
                 raise
 
-    def _error(self, exc: PyMongoError) -> StoreError:
+    def _error(self, exc: Exception) -> StoreError:
+        message = scrub_secrets(short_error(exc), self.uri)
         if isinstance(exc, ConnectionFailure):
-            return StoreUnavailable(f"MongoDB at {self.uri_masked} is unreachable: {short_error(exc)}")
-        return StoreError(f"MongoDB error at {self.uri_masked}: {short_error(exc)}")
+            return StoreUnavailable(f"MongoDB at {self.uri_masked} is unreachable: {message}")
+        return StoreError(f"MongoDB error at {self.uri_masked}: {message}")
 
     @_guarded
     def ensure_indexes(self) -> None:
         """Idempotent: fixed names and options, so re-running on open is a no-op."""
+        self._drop_stale_text_index()
         self.articles.create_indexes([
             IndexModel([("url", ASCENDING)], name="url_unique", unique=True),
             IndexModel([("site", ASCENDING), ("published_at", DESCENDING)], name="site_published"),
             IndexModel([("published_at", DESCENDING)], name="published"),
-            IndexModel([("title", TEXT), ("body", TEXT)], name="text_title_body", default_language="none",
-                       weights={"title": 3, "body": 1}),
+            IndexModel([("title", TEXT), ("body", TEXT)], name=TEXT_INDEX, weights={"title": 3, "body": 1},
+                       default_language="none", language_override=TEXT_LANGUAGE_OVERRIDE),
             IndexModel([("link_lists.read_also.url", ASCENDING)], name="read_also_url"),
             IndexModel([("link_lists.related.url", ASCENDING)], name="related_url"),
             IndexModel([("tags", ASCENDING)], name="tags"),
@@ -152,6 +252,15 @@ class MongoStore:
             # Unique so a batch retried after a failed write cannot archive the same version twice.
             IndexModel([("url", ASCENDING), ("version", DESCENDING)], name="url_version", unique=True),
         ])
+
+    def _drop_stale_text_index(self) -> None:
+        """A collection has at most one text index, and MongoDB refuses to re-create one with other options:
+        an index from an older release (reading `language` as the override) is dropped and rebuilt."""
+        for name, info in self.articles.index_information().items():
+            is_text = any(kind == TEXT for _, kind in info.get("key", []))
+            if is_text and (name != TEXT_INDEX or info.get("language_override") != TEXT_LANGUAGE_OVERRIDE
+                            or info.get("default_language") != "none"):
+                self.articles.drop_index(name)
 
     @_guarded
     def ping(self) -> None:
@@ -173,6 +282,7 @@ class MongoStore:
         ops, archive = [], []
         for url, doc in articles.items():
             doc.update(content_hash=content_hash(doc["title"], doc["body"]), last_seen=now, run_id=run_id)
+            _check_size(doc)
             old = existing.get(url)
             if old is None:
                 counts.new += 1
@@ -183,16 +293,27 @@ class MongoStore:
                 update = {"$set": doc | {"version": (old.get("version") or 1) + 1}}
             else:
                 counts.unchanged += 1
-                update = {"$set": {"last_seen": now, "run_id": run_id, "link_lists": doc["link_lists"]}}
+                unchanged = {"last_seen": now, "run_id": run_id, "link_lists": doc["link_lists"],
+                             "pages_missing": doc["pages_missing"]}
+                if doc["archive"] is not None:  # a re-crawl without --archive keeps the old pointer
+                    unchanged["archive"] = doc["archive"]
+                update = {"$set": unchanged}
             ops.append(UpdateOne({"url": url}, update, upsert=True))
         if archive:
             self._archive(archive)  # first, so a failed update never loses the old text
-        self.articles.bulk_write(ops, ordered=False)
+        # Unordered: the server may apply the batch's updates in any order (urls are unique within a batch).
+        self._for_writes(self.articles).bulk_write(ops, ordered=False)
         return counts
+
+    def _for_writes(self, collection: Any) -> Any:
+        """`collection` with ARTICLE_WRITE_CONCERN, unless MONGODB_URI sets a write concern of its own."""
+        if self.client.write_concern.document:
+            return collection
+        return collection.with_options(write_concern=ARTICLE_WRITE_CONCERN)
 
     def _archive(self, versions: list[dict]) -> None:
         try:
-            self.article_versions.insert_many(versions, ordered=False)
+            self._for_writes(self.article_versions).insert_many(versions, ordered=False)
         except BulkWriteError as exc:
             errors = exc.details.get("writeErrors", [])
             if any(e.get("code") != _DUPLICATE_KEY for e in errors):
@@ -239,7 +360,7 @@ class MongoStore:
     def query(self, site: str | None = None, since: datetime | None = None, until: datetime | None = None,
               text: str | None = None, section: str | None = None, tag: str | None = None,
               author: str | None = None, limit: int | None = None, sort: str = "newest") -> Iterator[dict]:
-        sort, limit = check_sort(sort), check_limit(limit)
+        sort, limit = check_sort(sort), _wire_limit(check_limit(limit))
         query = self._filter(site, since, until, text, section, tag, author)
         if query is None or limit == 0:  # pymongo reads limit 0 as "no limit"
             return iter(())
@@ -279,8 +400,9 @@ class MongoStore:
 
     @_guarded
     def known_urls(self, site: str) -> dict[str, datetime]:
-        cursor = self.articles.find({"site": check_str(site, "site")}, {"_id": 0, "url": 1, "last_seen": 1},
-                                    batch_size=_BATCH)
+        # An article stored with pages missing is not "known": the next run fetches it again.
+        cursor = self.articles.find({"site": check_str(site, "site"), "pages_missing": None},
+                                    {"_id": 0, "url": 1, "last_seen": 1}, batch_size=_BATCH)
         return {doc["url"]: doc.get("last_seen") for doc in cursor}
 
     # -- link graph -------------------------------------------------------------------------------------
@@ -359,7 +481,7 @@ class MongoStore:
     @_guarded
     def popular(self, site: str, list_name: str = "popular", since: datetime | None = None,
                 until: datetime | None = None, limit: int | None = None) -> list[dict]:
-        limit = check_limit(limit)
+        limit = _wire_limit(check_limit(limit))
         pipeline: list[dict[str, Any]] = [
             {"$match": self._window(site, list_name, since, until)},
             {"$sort": {"observed_at": ASCENDING, "_id": ASCENDING}},  # so $last picks the latest title
@@ -392,13 +514,13 @@ class MongoStore:
 
     @_guarded
     def save_run(self, run: dict) -> None:
-        doc = prepare_run(run)
-        # replace_one, not $set: nested keys are stored verbatim, never read as update paths.
+        doc = safe_keys(prepare_run(run))
+        # replace_one, not $set: nested keys are never read as update paths.
         self.runs_coll.replace_one({"run_id": doc["run_id"]}, doc, upsert=True)
 
     @_guarded
     def runs(self, limit: int | None = 20, site: str | None = None) -> list[dict]:
-        limit = check_limit(limit)
+        limit = _wire_limit(check_limit(limit))
         if limit == 0:
             return []
         query = {} if check_str(site, "site") is None else {"site": site}
@@ -407,6 +529,13 @@ class MongoStore:
         return list(cursor.limit(limit or 0))
 
 
+def _wire_limit(limit: int | None) -> int | None:
+    """A limit no collection can reach is no limit: servers differ on how large a limit they accept
+    (mongoeco stops at int32), and a count beyond 2**31 documents is not a query anyone runs."""
+    return None if limit is not None and limit > _MAX_WIRE_LIMIT else limit
+
+
 def _escape(text: str) -> str:
-    """A literal for a MongoDB regex; re.escape's output is valid PCRE too."""
-    return re.escape(text)
+    """A literal for a MongoDB regex; re.escape's output is valid PCRE too. MongoDB refuses a pattern
+    holding a NUL byte, so NUL is written as PCRE's \\x00 escape."""
+    return re.escape(text).replace("\x00", "\\x00")

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 from newscrawler.store.base import StoreError, StoreUnavailable
-from newscrawler.store.common import prepare_article, prepare_run, prepare_snapshot
+from newscrawler.store.common import encodable, prepare_article, prepare_run, prepare_snapshot
+from newscrawler.store.writes import describe, write_records
 
 logger = logging.getLogger(__name__)
 
@@ -42,7 +43,8 @@ def _default(value: Any) -> Any:
 
 
 def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, default=_default)
+    # encodable: a lone surrogate would make the file unwritable as UTF-8 and lose the whole batch.
+    return json.dumps(encodable(value), ensure_ascii=False, default=_default)
 
 
 class Spool:
@@ -105,12 +107,15 @@ class Spool:
         """Store every spooled record, oldest file first; a file is deleted only once its records are stored.
 
         Stops at the first StoreUnavailable and re-raises it: that file and all later ones stay as they are.
-        Lines that are not valid records go to `bad/` instead of blocking the spool forever.
+        Lines that are not valid records, and records the store refuses one by one, go to `bad/` instead of
+        blocking the spool forever.
         """
         counts = {"files": 0, "articles": 0, "snapshots": 0, "runs": 0, "bad": 0}
         for path in self.files():
             kind, run_id, records, bad = self._read(path)
-            self._store(store, kind, records, run_id)
+            refused = self._store(store, kind, records, run_id)
+            records = [r for r in records if not any(r is refused_record for refused_record in refused)]
+            bad += [_dumps(r) for r in refused]
             if bad:
                 self._quarantine(path, bad)
             path.unlink()
@@ -145,22 +150,28 @@ class Spool:
         return record
 
     @staticmethod
-    def _store(store, kind: str, records: list[dict], run_id: str | None) -> None:
-        if not records:
-            return
+    def _store(store, kind: str, records: list[dict], run_id: str | None) -> list[dict]:
+        """Stores the records; returns those the store refused on their own."""
         try:
-            if kind == "articles":
-                store.upsert_articles(records, run_id=run_id)
-            elif kind == "snapshots":
-                store.add_snapshots(records)
-            else:
-                for run in records:
-                    store.save_run(run)
+            result = write_records(store, kind, records, run_id)
         except StoreUnavailable:
             logger.warning("spool replay stopped: store unavailable; remaining files are kept")
             raise
+        for record, reason in result.rejected:
+            logger.warning("spool: the store refused %s (moved to bad/): %s", describe(record), reason)
+        return [record for record, _ in result.rejected]
 
     def _quarantine(self, path: Path, lines: list[str]) -> Path:
         logger.warning("spool: %d unreadable line(s) in %s moved to %s", len(lines), path.name,
                        self.bad_directory)
         return self._write_atomic(self.bad_directory / path.name, lines)
+
+    def reject(self, kind: str, rejected: list[tuple[dict, str]], run_id: str | None = None) -> Path | None:
+        """Keep records the store refused on their own in `bad/`, each with the store's reason, so a refusal
+        is counted and inspectable rather than gone. Not replayed: the store would refuse them again."""
+        if not rejected:
+            return None
+        now = datetime.now(UTC)
+        name = f"{now:%Y%m%dT%H%M%S%fZ}-{kind}-{_UNSAFE.sub('_', run_id or 'norun')[:80]}-{uuid.uuid4().hex[:8]}"
+        lines = [_dumps({"rejected": reason, "record": record}) for record, reason in rejected]
+        return self._write_atomic(self.bad_directory / f"{name}.jsonl", lines)

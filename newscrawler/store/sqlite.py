@@ -15,6 +15,7 @@ from newscrawler.store.base import StoreError, StoreUnavailable, UpsertCounts
 from newscrawler.store.common import (
     ARTICLE_FIELDS,
     BOOKKEEPING_FIELDS,
+    CRAWL_FIELDS,
     DATE_FIELDS,
     RUN_DATE_FIELDS,
     SNAPSHOT_FIELDS,
@@ -40,12 +41,21 @@ from newscrawler.store.common import (
 )
 
 JSON_COLUMNS = ("authors", "tags", "link_lists")
+#: Columns added after the first release: added to an older file when it is opened.
+_LATER_COLUMNS = {"pages_missing": int, "archive": str}
 #: Every column that holds an instant, across tables (ISO UTC text in the file, datetimes in Python).
 INSTANT_COLUMNS = frozenset(
     (*DATE_FIELDS, *RUN_DATE_FIELDS, "first_seen", "last_seen", "archived_at", "observed_at",
      "last_observed_at")
 )
 _CHUNK = 500  # stays under SQLite's bound-variable limit on old builds
+_FTS_UPDATE_WHEN = 'WHEN old."title" IS NOT new."title" OR old."body" IS NOT new."body"'
+_FTS_UPDATE_TRIGGER = f"""CREATE TRIGGER "articles_au" AFTER UPDATE OF "title", "body" ON "articles"
+{_FTS_UPDATE_WHEN} BEGIN
+  INSERT INTO "articles_fts" ("articles_fts", rowid, "title", "body")
+    VALUES('delete', old.rowid, old."title", old."body");
+  INSERT INTO "articles_fts" (rowid, "title", "body") VALUES (new.rowid, new."title", new."body");
+END"""
 _ORDER = {
     "newest": "a.published_at DESC, a.url",
     "oldest": "a.published_at ASC, a.url",
@@ -92,16 +102,37 @@ class SqliteStore:
              "published_at": str, "published_day": str, "modified_at": str, "published_at_raw": str,
              "language": str, "tags": str, "image_url": str, "dateline": str, "body": str, "pages": int,
              "link_lists": str, "crawled_at": str, "first_seen": str, "last_seen": str,
-             "content_hash": str, "version": int, "run_id": str},
+             "content_hash": str, "version": int, "run_id": str, **_LATER_COLUMNS},
             pk="url", if_not_exists=True,
         )
+        present = set(db["articles"].columns_dict)
+        for name, kind in _LATER_COLUMNS.items():
+            if name not in present:
+                db["articles"].add_column(name, kind)
         db["articles"].create_index(["site", "published_at"], if_not_exists=True)
         db["articles"].create_index(["published_at"], if_not_exists=True)
         db["articles"].create_index(["section"], if_not_exists=True)
         if not db["articles_fts"].exists():
             db["articles"].enable_fts(["title", "body"], create_triggers=True,
                                       tokenize="unicode61 remove_diacritics 2")
+        self._narrow_fts_update_trigger()
         self._create_side_tables()
+
+    def _narrow_fts_update_trigger(self) -> None:
+        """sqlite-utils' update trigger re-indexes title and body on ANY column update: a re-crawled unchanged
+        article (only last_seen, run_id, link lists) would cost two full FTS passes over ~40 KB of text. The
+        index only depends on title and body, so it is re-indexed only when one of them really changes; the
+        search results are the same. Older files get the narrowed trigger when they are opened."""
+        row = self.conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'articles_au'")
+        current = row.fetchone()
+        if current is None or _FTS_UPDATE_WHEN in current[0]:
+            return
+        try:
+            with self.conn:
+                self.conn.execute('DROP TRIGGER "articles_au"')
+                self.conn.execute(_FTS_UPDATE_TRIGGER)
+        except sqlite3.OperationalError:
+            pass  # a read-only file: the wide trigger is only slower, and a reader never fires it
 
     def _create_side_tables(self) -> None:
         db = self.db
@@ -161,6 +192,9 @@ class SqliteStore:
                 return work()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
+        except (UnicodeError, OverflowError, ValueError) as exc:
+            # A value SQLite cannot bind (rolled back with the batch): the caller retries item by item.
+            raise StoreError(f"SQLite cannot store a value: {exc}") from exc
 
     def ping(self) -> None:
         try:
@@ -194,8 +228,10 @@ class SqliteStore:
                 self._insert_article(doc | {"first_seen": old["first_seen"], "version": old["version"] + 1})
             else:
                 counts.unchanged += 1
-                self._run("UPDATE articles SET last_seen = ?, run_id = ?, link_lists = ? WHERE url = ?",
-                          (iso_utc(now), run_id, json.dumps(doc["link_lists"], ensure_ascii=False), url))
+                self._run("UPDATE articles SET last_seen = ?, run_id = ?, link_lists = ?, pages_missing = ?, "
+                          "archive = coalesce(?, archive) WHERE url = ?",
+                          (iso_utc(now), run_id, json.dumps(doc["link_lists"], ensure_ascii=False),
+                           doc["pages_missing"], _json_or_none(doc["archive"]), url))
             self._replace_links(url, doc)
         return counts
 
@@ -298,8 +334,9 @@ class SqliteStore:
         return self._run(f"SELECT count(*) FROM articles a {join} WHERE {clause}", params).fetchone()[0]
 
     def known_urls(self, site: str) -> dict[str, datetime]:
-        rows = self._stream("SELECT url, last_seen FROM articles WHERE site = ?", (check_str(site, "site"),),
-                            _decode_row)
+        # An article stored with pages missing is not "known": the next run fetches it again.
+        rows = self._stream("SELECT url, last_seen FROM articles WHERE site = ? AND pages_missing IS NULL",
+                            (check_str(site, "site"),), _decode_row)
         return {row["url"]: row["last_seen"] for row in rows}
 
     # -- link graph -------------------------------------------------------------------------------------
@@ -416,9 +453,11 @@ class SqliteStore:
 
 def _encode_article(doc: dict) -> dict[str, Any]:
     row: dict[str, Any] = {}
-    for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS:
+    for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS + CRAWL_FIELDS:
         value = doc.get(name)
-        if name in JSON_COLUMNS:
+        if name == "archive":
+            value = _json_or_none(value)
+        elif name in JSON_COLUMNS:
             value = json.dumps(value, ensure_ascii=False)
         elif name in INSTANT_COLUMNS:
             value = iso_utc(value)
@@ -438,7 +477,12 @@ def _article_out(row: dict) -> dict:
     row = _decode_row(row)
     for name in JSON_COLUMNS:
         row[name] = json.loads(row[name]) if row.get(name) else ({} if name == "link_lists" else [])
-    return {name: row.get(name) for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS}
+    row["archive"] = json.loads(row["archive"]) if row.get("archive") else None
+    return {name: row.get(name) for name in ARTICLE_FIELDS + BOOKKEEPING_FIELDS + CRAWL_FIELDS}
+
+
+def _json_or_none(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
 
 
 def _encode_snapshot(snap: dict) -> dict[str, Any]:

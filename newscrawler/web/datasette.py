@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
+
+from newscrawler.paths import db_path
 
 
 def metadata(db_name: str) -> dict:
@@ -43,7 +49,7 @@ def datasette_command(db: Path, host: str, port: int, metadata_path: Path) -> li
 
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8001) -> int:
-    path = Path(db or os.environ.get("NEWSCRAWLER_DB") or "data/newscrawler.db")
+    path = Path(db) if db else db_path()
     if not path.is_file():
         print(f"newscrawler: error: no SQLite store at {path} (crawl first, or pass --db)", file=sys.stderr)
         return 2
@@ -51,7 +57,57 @@ def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8001) -> i
         meta = Path(tmp) / "metadata.json"
         meta.write_text(json.dumps(metadata(path.stem)))
         print(f"Datasette on http://{host}:{port}/{path.stem} (read-only); Ctrl-C to stop", file=sys.stderr)
-        try:
-            return subprocess.call(datasette_command(path, host, port, meta))
-        except KeyboardInterrupt:
-            return 0
+        return run_child(datasette_command(path, host, port, meta))
+
+
+# Signals that end `serve`; the Datasette child must end with it (a stopped service left no server behind).
+_STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+
+
+def _die_with_parent() -> None:
+    """In the child, before exec: the kernel sends SIGTERM when the parent dies, even by SIGKILL (Linux)."""
+    if not sys.platform.startswith("linux"):
+        return
+    libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    if os.getppid() == 1:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
+
+
+def run_child(command: list[str], grace: float = 10.0) -> int:
+    """Run a server child until it exits or we are told to stop; it never outlives us.
+
+    A stop signal is passed on to the child (then SIGKILL after `grace` seconds); if we are killed outright,
+    PR_SET_PDEATHSIG ends the child on Linux.
+    """
+    # preexec_fn only calls prctl: nothing that could deadlock on a lock held by another thread.
+    child = subprocess.Popen(command, preexec_fn=_die_with_parent)
+    stopping: list[int] = []
+
+    def stop(signum, frame) -> None:
+        stopping.append(signum)
+        if child.poll() is None:
+            child.terminate()
+
+    previous = {sig: signal.signal(sig, stop) for sig in _STOP_SIGNALS}
+    deadline: float | None = None
+    try:
+        while True:
+            try:
+                code = child.wait(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                if stopping:
+                    deadline = deadline or time.monotonic() + grace
+                    if time.monotonic() > deadline:
+                        child.kill()
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return 0 if stopping else code
