@@ -21,7 +21,7 @@ def default_archive_dir() -> str:
 
 
 def cmd_import_warc(args: argparse.Namespace) -> int:
-    from newscrawler.crawl.runner import EXIT_FAILED, EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl
+    from newscrawler.crawl.runner import EXIT_FAILED
     from newscrawler.crawl.spiders.warc import ImportWarcSpider
     from newscrawler.sites import UnknownSite, get_profile
 
@@ -39,13 +39,9 @@ def cmd_import_warc(args: argparse.Namespace) -> int:
         raise UsageError("--since must be before --until")
     spider_args = {"files": args.files, "site": sites, "generic": args.generic, "since": args.since,
                    "until": args.until}
-    settings = crawl_settings(log_level="INFO" if args.verbose else "WARNING")
-    try:
-        with crawl_lock("import-warc", _store_identity()):
-            result = run_crawl(ImportWarcSpider, spider_args, settings, tracebacks=args.verbose)
-    except CrawlLocked as exc:
-        print(f"newscrawler: {exc}", file=sys.stderr)
-        return EXIT_LOCKED
+    result = _run_locked(ImportWarcSpider, spider_args, args.verbose)
+    if isinstance(result, int):
+        return result
     stats, run = result.stats, result.run
     a = run.get("articles", {})
     skipped = {k.rsplit("/", 1)[1]: v for k, v in stats.items() if k.startswith("newscrawler/warc/skipped/")}
@@ -65,7 +61,6 @@ def cmd_import_warc(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from newscrawler.crawl.runner import EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl
     from newscrawler.crawl.spiders.warc import ReextractSpider
 
     archive_dir = args.archive or default_archive_dir()
@@ -79,18 +74,26 @@ def cmd_reextract(args: argparse.Namespace) -> int:
         return 0
     if args.dry_run:
         return _dry_run(articles, archive_dir)
-    settings = crawl_settings(log_level="INFO" if args.verbose else "WARNING")
-    spider_args = {"articles": articles, "archive_dir": archive_dir}
-    try:
-        with crawl_lock("reextract", _store_identity()):
-            result = run_crawl(ReextractSpider, spider_args, settings, tracebacks=args.verbose)
-    except CrawlLocked as exc:
-        print(f"newscrawler: {exc}", file=sys.stderr)
-        return EXIT_LOCKED
+    result = _run_locked(ReextractSpider, {"articles": articles, "archive_dir": archive_dir}, args.verbose)
+    if isinstance(result, int):
+        return result
     a = result.run.get("articles", {})
     print(f"reextract: {len(articles)} archived articles: {a.get('updated', 0)} changed (new version), "
           f"{a.get('unchanged', 0)} unchanged, {a.get('dropped', 0)} dropped; run {result.run.get('run_id')}")
     return _archive_exit_code(result)
+
+
+def _run_locked(spidercls, spider_args: dict[str, Any], verbose: bool):
+    """The spider run like a crawl, under the store's lock for its name; the lock's exit status if it is held."""
+    from newscrawler.crawl.runner import EXIT_LOCKED, CrawlLocked, crawl_settings, run_crawl
+
+    settings = crawl_settings(log_level="INFO" if verbose else "WARNING")
+    try:
+        with crawl_lock(spidercls.name, _store_identity()):
+            return run_crawl(spidercls, spider_args, settings, tracebacks=verbose)
+    except CrawlLocked as exc:
+        print(f"newscrawler: {exc}", file=sys.stderr)
+        return EXIT_LOCKED
 
 
 def _archive_exit_code(result) -> int:
