@@ -13,14 +13,13 @@ shown in NEWSCRAWLER_TZ (an IANA name; Asia/Jakarta, WIB, by default); stores ke
 from __future__ import annotations
 
 import argparse
-import heapq
 import itertools
 import mimetypes
 import queue
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -34,6 +33,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from newscrawler.items import ARTICLE_LISTS, LIST_NAMES, SITE_LISTS
 from newscrawler.sites import PROFILES
 from newscrawler.store import Store, StoreConfigError, StoreError, StoreUnavailable, open_store
+from newscrawler.store.search import candidates
 from newscrawler.timezone import MONTHS, Clock, display_zone
 from newscrawler.urls import canonical_url, is_valid_url
 from newscrawler.web.query import SearchQuery, highlight, parse_query, snippet
@@ -192,32 +192,6 @@ class SearchResult:
     more: bool = False  # the total is a lower bound: counting stopped at SCAN_LIMIT candidates
 
 
-def _newest_key(doc: dict) -> tuple[bool, float]:
-    published = doc.get("published_at")
-    return (published is None, -published.timestamp() if published else 0.0)
-
-
-def _oldest_key(doc: dict) -> tuple[bool, float]:
-    published = doc.get("published_at")
-    return (published is not None, published.timestamp() if published else 0.0)
-
-
-def candidates(store: Store, query: SearchQuery, filters: Filters, sort: str) -> Iterator[dict]:
-    """Articles that may match, in `sort` order, each once: the union of the store queries."""
-    texts = query.store_texts()
-    if len(texts) == 1:
-        yield from store.query(text=texts[0], sort=sort, **filters.store_kwargs())
-        return
-    order = "oldest" if sort == "oldest" else "newest"
-    key = _oldest_key if order == "oldest" else _newest_key
-    streams = [store.query(text=text, sort=order, **filters.store_kwargs()) for text in texts]
-    seen: set[str] = set()
-    for doc in heapq.merge(*streams, key=key):
-        if doc["url"] not in seen:
-            seen.add(doc["url"])
-            yield doc
-
-
 def search(store: Store, query: SearchQuery, filters: Filters, sort: str, offset: int,
            limit: int = PER_PAGE, scan_limit: int = SCAN_LIMIT) -> SearchResult:
     """One page of matches and how many there are. Plain-word queries are counted and paged by the store;
@@ -229,7 +203,7 @@ def search(store: Store, query: SearchQuery, filters: Filters, sort: str, offset
         return SearchResult(list(itertools.islice(rows, offset, None)), total)
     hits: list[dict] = []
     matched = 0
-    stream = candidates(store, query, filters, sort)
+    stream = candidates(store, query, sort, **filters.store_kwargs())
     for scanned, doc in enumerate(stream, start=1):
         if query.matches(doc.get("title"), doc.get("body")):
             if offset <= matched < offset + limit:
