@@ -41,17 +41,19 @@ lint: $(STAMP)
 	$(BIN)/ruff check newscrawler tests bench
 
 # Benchmarks print numbers (and write bench/results/*.json); nginx from Debian serves the loopback site.
+# trafilatura (the extraction reference) is a benchmark-only tool: bench/requirements.txt, not requirements.txt.
 NGINX := /usr/sbin/nginx
 $(NGINX):
 	apt-get update -q && apt-get install -y -q nginx-light
 
 bench: $(STAMP) $(NGINX)
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
 	$(BIN)/python bench/run.py
-	$(BIN)/python bench/crawl.py --pages 5000 --rounds 3
 
+# The same parts with small sizes and one round: about two minutes (see bench/README.md).
 bench-quick: $(STAMP) $(NGINX)
-	$(BIN)/python bench/run.py --rounds 50 --articles 2000
-	$(BIN)/python bench/crawl.py --pages 1000 --rounds 1
+	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	$(BIN)/python bench/run.py --quick
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

@@ -4,7 +4,8 @@
 
 One line per printed format in shared/sites.md: the median time per parse of ours and of
 `dateparser.parse(line, languages=["id"])`, their speed-up, and whether ours returned the expected instant
-(the reference column says whether plain dateparser did too). Numbers only; nothing is asserted.
+(the reference column says whether plain dateparser did too). `run()` returns the rows and a summary.
+Numbers only; nothing is asserted.
 """
 
 from __future__ import annotations
@@ -77,7 +78,8 @@ def plain(line: str) -> datetime | None:
     return dateparser.parse(line, languages=["id"])
 
 
-def main(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None) -> dict:
+    """The table printed; returns its rows and the summary (what bench/run.py uses)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--calls", type=int, default=40, help="parses per round and line")
@@ -85,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
     ours = DateNormalizer()
     plain("24 Juli 2026")  # dateparser loads its language data once
     print(f"{'format':<18} {'ours us':>9} {'dateparser us':>14} {'speed-up':>9} {'ours ok':>8} {'dp ok':>6}  line")
-    speedups, failures = [], 0
+    rows = []
     for name, line, expected in CASES:
         mine = per_call_us(lambda line=line: ours.parse_printed(line, NOW), args.rounds, args.calls)
         other = per_call_us(lambda line=line: plain(line), args.rounds, max(1, args.calls // 4))
@@ -98,12 +100,24 @@ def main(argv: list[str] | None = None) -> int:
         relative = name.startswith(("relative", "kemarin"))
         dp_ok = None if relative else (
             reference is not None and reference.replace(tzinfo=None) == expected.replace(tzinfo=None))
-        failures += not ok
-        speedups.append(other / mine)
+        rows.append({"format": name, "line": line, "ours_us": mine, "dateparser_us": other,
+                     "speedup": other / mine, "ours_ok": ok, "dateparser_ok": dp_ok})
         print(f"{name:<18} {mine:9.1f} {other:14.1f} {other / mine:8.1f}x {'yes' if ok else 'NO':>8} "
               f"{'-' if dp_ok is None else 'yes' if dp_ok else 'no':>6}  {line}")
-    print(f"\nspeed-up: min {min(speedups):.1f}x, median {statistics.median(speedups):.1f}x; "
-          f"{len(CASES) - failures}/{len(CASES)} lines read correctly by ours")
+    speedups = [r["speedup"] for r in rows]
+    correct = sum(r["ours_ok"] for r in rows)
+    slowest = min(rows, key=lambda r: r["speedup"])
+    print(f"\nspeed-up: min {min(speedups):.1f}x ({slowest['format']}), median {statistics.median(speedups):.1f}x; "
+          f"{correct}/{len(CASES)} lines read correctly by ours")
+    return {"rounds": args.rounds, "calls": args.calls, "cases": rows, "speedup_min": min(speedups),
+            "speedup_median": statistics.median(speedups), "speedup_max": max(speedups),
+            "slowest_format": slowest["format"], "correct": correct, "total": len(CASES),
+            "ours_us_median": statistics.median(r["ours_us"] for r in rows),
+            "dateparser_us_median": statistics.median(r["dateparser_us"] for r in rows)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    run(argv)
     return 0
 
 

@@ -7,9 +7,10 @@ extraction + processing (ArticleExtractor.extract + build_article, what `newscra
 trafilatura's `bare_extraction` with metadata on the same bytes, and their ratio (CPU time of the process).
 A second table does the same on the pages padded to --page-kb (60 KB, the size of a real article page) with
 script and menu weight, as bench/loopback_site.py serves them (0 skips it).
-Numbers only; nothing is asserted. trafilatura is a benchmark-only tool, not a dependency of newscrawler:
+`run()` returns the rows of both tables. Numbers only; nothing is asserted. trafilatura is a benchmark-only
+tool, not a dependency of newscrawler (`make bench` installs it):
 
-    .venv/bin/pip install trafilatura
+    .venv/bin/pip install -r bench/requirements.txt
 """
 
 from __future__ import annotations
@@ -86,19 +87,17 @@ def ours(url: str, html: bytes) -> None:
         pass  # a rejected page costs what it costs
 
 
-def median_ms(fn: Callable[[str, bytes], object], site_pages: list[tuple[str, bytes]], rounds: int) -> float:
-    """Median over rounds of the mean CPU time per page, in milliseconds. CPU time of this process, not wall
-    time: both extractors are single-threaded, and the machine may be busy with other work."""
-    per_round = []
-    for _ in range(rounds):
-        start = time.process_time()
-        for url, html in site_pages:
-            fn(url, html)
-        per_round.append((time.process_time() - start) / len(site_pages))
-    return statistics.median(per_round) * 1000
+def round_ms(fn: Callable[[str, bytes], object], site_pages: list[tuple[str, bytes]]) -> float:
+    """The mean CPU time per page of one pass, in milliseconds. CPU time of this process, not wall time: both
+    extractors are single-threaded, and the machine may be busy with other work."""
+    start = time.process_time()
+    for url, html in site_pages:
+        fn(url, html)
+    return (time.process_time() - start) / len(site_pages) * 1000
 
 
-def main(argv: list[str] | None = None) -> int:
+def run(argv: list[str] | None = None) -> dict:
+    """Both tables printed; returns their rows (what bench/run.py summarises)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("golden", nargs="?", type=Path, default=GOLDEN, help="folder of site folders")
     parser.add_argument("--rounds", type=int, default=7)
@@ -106,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bare_extraction = load_trafilatura()
     if bare_extraction is None:
-        print("trafilatura is not installed; for this benchmark only: .venv/bin/pip install trafilatura",
+        print("trafilatura is not installed; for this benchmark only: .venv/bin/pip install -r bench/requirements.txt",
               file=sys.stderr)
 
     def theirs(url: str, html: bytes) -> None:
@@ -116,36 +115,60 @@ def main(argv: list[str] | None = None) -> int:
     sites = [(name, found) for name, found in sites if found]
     every = [page for _, found in sites for page in found]
     if not every:
-        print(f"no golden pages under {args.golden}", file=sys.stderr)
-        return 1
+        raise SystemExit(f"no golden pages under {args.golden}")
     # Warm-up: imports, the language model, lxml and dateparser caches are one-off costs, not per page.
     for url, html in every[:3]:
         ours(url, html)
         if bare_extraction:
             theirs(url, html)
 
-    table([*sites, ("all", every)], "golden pages as saved", args.rounds, theirs if bare_extraction else None)
+    result: dict = {"rounds": args.rounds, "page_kb": args.page_kb, "trafilatura": bare_extraction is not None}
+    result["golden"] = table([*sites, ("all", every)], "golden pages as saved", args.rounds,
+                             theirs if bare_extraction else None)
     if args.page_kb:
         grown = [(name, padded(found, args.page_kb * 1000)) for name, found in sites]
         every_grown = [page for _, found in grown for page in found]
-        table([*grown, ("all", every_grown)], f"golden pages padded to {args.page_kb} KB", args.rounds,
-              theirs if bare_extraction else None)
-    print(f"\nratio = newscrawler time / trafilatura time per page (median of {args.rounds} rounds)")
+        result["padded"] = table([*grown, ("all", every_grown)], f"golden pages padded to {args.page_kb} KB",
+                                 args.rounds, theirs if bare_extraction else None)
+    print(f"\nratio = newscrawler time / trafilatura time per page (median of {args.rounds} rounds; min–max of the "
+          "per-round ratios)")
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    run(argv)
     return 0
 
 
 def table(sites: list[tuple[str, list[tuple[str, bytes]]]], title: str, rounds: int,
-          theirs: Callable[[str, bytes], object] | None) -> None:
-    """One row per site: our and trafilatura's CPU ms per page, and the ratio."""
+          theirs: Callable[[str, bytes], object] | None) -> list[dict]:
+    """One row per site: our and trafilatura's CPU ms per page, and the ratio. Each round runs ours and then
+    theirs over the site's pages, so a busy moment of the machine hits both alike."""
     kb = statistics.mean(len(html) for _, found in sites for _, html in found) / 1000
     print(f"\n{title} (mean {kb:.0f} KB)")
-    print(f"{'site':<22} {'pages':>5} {'newscrawler ms':>15} {'trafilatura ms':>15} {'ratio':>7}")
+    print(f"{'site':<22} {'pages':>5} {'newscrawler ms':>15} {'trafilatura ms':>15} {'ratio':>7} {'min–max':>11}")
+    rows = []
     for name, found in sites:
-        mine = median_ms(ours, found, rounds)
-        other = median_ms(theirs, found, rounds) if theirs else None
-        ratio = f"{mine / other:7.2f}" if other else "      -"
-        other_text = f"{other:15.2f}" if other is not None else f"{'-':>15}"
-        print(f"{name:<22} {len(found):>5} {mine:15.2f} {other_text} {ratio}")
+        mine_rounds, other_rounds = [], []
+        for _ in range(rounds):
+            mine_rounds.append(round_ms(ours, found))
+            if theirs:
+                other_rounds.append(round_ms(theirs, found))
+        mine = statistics.median(mine_rounds)
+        row: dict = {"site": name, "pages": len(found), "kb": kb, "newscrawler_ms": mine, "trafilatura_ms": None,
+                     "ratio": None, "ratio_min": None, "ratio_max": None}
+        if other_rounds:
+            ratios = [m / o for m, o in zip(mine_rounds, other_rounds, strict=True) if o > 0]
+            other = statistics.median(other_rounds)
+            row.update(trafilatura_ms=other, ratio=mine / other if other else None,
+                       ratio_min=min(ratios, default=None), ratio_max=max(ratios, default=None))
+        rows.append(row)
+        other_text = f"{row['trafilatura_ms']:15.2f}" if row["trafilatura_ms"] is not None else f"{'-':>15}"
+        ratio = f"{row['ratio']:7.2f}" if row["ratio"] is not None else f"{'-':>7}"
+        spread = (f"{row['ratio_min']:5.2f}–{row['ratio_max']:<5.2f}" if row["ratio_min"] is not None
+                  else f"{'-':>11}")
+        print(f"{name:<22} {len(found):>5} {mine:15.2f} {other_text} {ratio} {spread}")
+    return rows
 
 
 if __name__ == "__main__":

@@ -2,26 +2,44 @@
 
     .venv/bin/python bench/stores.py [--articles 2000] [--rounds 3] [--batch 50] [--stores sqlite,mongo]
 
-Every article has a ~38 KB body (Indonesian-looking words, so the full-text indexes do real work). The naive
-variant writes the same rows into the same schema (FTS index and all), one statement and one commit per
-article (SQLite also: the same INSERTs in one transaction, the raw cost of rows plus FTS); the store variant
-calls upsert_articles with batches of `--batch` articles, as StorePipeline does. SQLite also measures a
-re-crawl that finds every article unchanged, with sqlite-utils' wide FTS update trigger (before) and the
-store's narrowed one.
-Variants run interleaved, each round into a fresh database. Results: a table of medians (min–max) and the
-ratio to the naive variant, also written to bench/results/stores-<UTC time>.json. Nothing here asserts.
-"""
+Every article has a ~38 KB body (Indonesian-looking words, so the full-text indexes do real work).
 
+SQLite. The reference ("INSERT per article") writes the same rows into the same schema (indexes, FTS5 table and
+its triggers: the file SqliteStore creates) through a plain sqlite3 connection with SQLite's default settings,
+one INSERT and one commit per article: what a writer that does not batch or tune would do. Then:
+- the same, on the store's own connection (its PRAGMAs: synchronous=NORMAL in WAL, a larger page cache),
+  which separates what the PRAGMAs give from what batching gives;
+- the same INSERTs in one transaction: rows plus FTS indexing, nothing else, the floor for any batching;
+- the same rows in one transaction with the FTS triggers dropped: what the rows alone cost, so the FTS5
+  indexing cost is the difference with the line above;
+- upsert_articles with batches of `--batch` articles, as StorePipeline does;
+- a re-crawl that finds every article unchanged, with sqlite-utils' wide FTS update trigger (before) and the
+  store's narrowed one.
+MongoDB (a mongoeco wire server in its own process). The reference is insert_one per article into a collection
+with the store's indexes (text index included), against upsert_articles with batches. mongoeco is a Python
+server: the server's CPU time per article is printed too, as it bounds both variants.
+
+Variants run interleaved, each round into a fresh database. Results: a table of medians (min–max) and the
+ratio to the reference of the same store, also written to bench/results/stores-<UTC time>.json. CPU per
+article (this process, the store's checkpoint thread included; the mongoeco server for MongoDB) is reported
+beside throughput: the machine may be shared, and CPU time moves less than wall time when it is.
+Reading the ratios: the SQLite reference pays one fsync and one FTS segment flush per article, so its ratio
+follows the disk's fsync latency (a VM with a fast-syncing disk: ~2x at most, the one-transaction line; a
+real disk: far more); the one-transaction line bounds any batching. Nothing here asserts.
+"""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
+import sqlite3
 import statistics
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -34,7 +52,7 @@ from crawl import _mongo_server  # noqa: E402
 
 from newscrawler.store import MongoStore, SqliteStore  # noqa: E402
 from newscrawler.store.common import last_wins  # noqa: E402
-from newscrawler.store.sqlite import _encode_article  # noqa: E402
+from newscrawler.store.sqlite import _ARTICLE_COLUMNS, _encode_article  # noqa: E402
 
 BODY_BYTES = 38_000
 _VOCABULARY = ("pemerintah presiden menteri jakarta indonesia rakyat kebijakan ekonomi harga beras naik turun "
@@ -67,49 +85,69 @@ def make_articles(count: int, seed: int = 9) -> list[dict]:
     return articles
 
 
-def _rate(count: int, work: Callable[[], None]) -> float:
-    start = time.perf_counter()
+@dataclass
+class Run:
+    rate: float  # articles per second, wall time
+    cpu_ms: float  # CPU time per article, milliseconds: this process, or the server for MongoDB
+
+
+def _measure(count: int, work: Callable[[], None], server_cpu: Callable[[], float] | None = None) -> Run:
+    clock = server_cpu or time.process_time
+    start, cpu = time.perf_counter(), clock()
     work()
-    return count / (time.perf_counter() - start)
+    elapsed, used = time.perf_counter() - start, clock() - cpu
+    return Run(count / elapsed, used * 1000 / count)
 
 
-def sqlite_naive(path: Path, articles: list[dict]) -> float:
-    """The same rows into the same schema (FTS triggers included): one INSERT and one commit per article."""
-    store = SqliteStore(path)
-    rows = [_encode_article(doc | {"version": 1}) for doc in last_wins(articles).values()]
-    conn = store.conn
+_INSERT = f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({', '.join('?' * len(_ARTICLE_COLUMNS))})"
+
+
+def _rows(articles: list[dict]) -> list[tuple]:
+    return [_encode_article(doc | {"version": 1}) for doc in last_wins(articles).values()]
+
+
+def sqlite_naive(path: Path, articles: list[dict], store_connection: bool = False) -> Run:
+    """The same rows into the same schema (FTS triggers included): one INSERT and one commit per article,
+    through a plain connection with SQLite's defaults, or the store's own (`store_connection`)."""
+    store = SqliteStore(path)  # creates the schema: tables, indexes, FTS table and triggers
+    rows = _rows(articles)
+    if not store_connection:
+        store.close()
+    conn = store.conn if store_connection else sqlite3.connect(path)
 
     def work() -> None:
         for row in rows:
-            conn.execute(f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                         tuple(row.values()))
+            conn.execute(_INSERT, row)
             conn.commit()
 
     try:
-        return _rate(len(rows), work)
+        return _measure(len(rows), work)
     finally:
-        store.close()
+        conn.close()
 
 
-def sqlite_naive_one_transaction(path: Path, articles: list[dict]) -> float:
-    """The same INSERTs, all in one transaction: the raw cost of the rows and their FTS indexing."""
+def sqlite_naive_one_transaction(path: Path, articles: list[dict], fts: bool = True) -> Run:
+    """The same INSERTs, all in one transaction on the store's connection: the raw cost of the rows and their
+    FTS indexing, or of the rows alone without the FTS triggers (`fts=False`)."""
     store = SqliteStore(path)
-    rows = [_encode_article(doc | {"version": 1}) for doc in last_wins(articles).values()]
+    rows = _rows(articles)
     conn = store.conn
+    if not fts:
+        with conn:
+            for name in ("articles_ai", "articles_ad", "articles_au"):
+                conn.execute(f'DROP TRIGGER "{name}"')
 
     def work() -> None:
         with conn:
-            for row in rows:
-                conn.execute(f"INSERT INTO articles ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-                             tuple(row.values()))
+            conn.executemany(_INSERT, rows)
 
     try:
-        return _rate(len(rows), work)
+        return _measure(len(rows), work)
     finally:
         store.close()
 
 
-def sqlite_recrawl(path: Path, articles: list[dict], batch: int, wide_trigger: bool) -> float:
+def sqlite_recrawl(path: Path, articles: list[dict], batch: int, wide_trigger: bool) -> Run:
     """A re-crawl that finds every article unchanged (--recheck-days, --full): only bookkeeping is written.
     `wide_trigger` puts back sqlite-utils' update trigger (re-indexes title and body on any update): before."""
     store = SqliteStore(path)
@@ -119,7 +157,7 @@ def sqlite_recrawl(path: Path, articles: list[dict], batch: int, wide_trigger: b
             with store.conn:
                 store.conn.execute('DROP TRIGGER "articles_au"')
                 store.conn.execute(_WIDE_TRIGGER)
-        return _rate(len(articles), lambda: _batches(store, articles, batch))
+        return _measure(len(articles), lambda: _batches(store, articles, batch))
     finally:
         store.close()
 
@@ -131,15 +169,15 @@ _WIDE_TRIGGER = """CREATE TRIGGER "articles_au" AFTER UPDATE ON "articles" BEGIN
 END"""
 
 
-def sqlite_store(path: Path, articles: list[dict], batch: int) -> float:
+def sqlite_store(path: Path, articles: list[dict], batch: int) -> Run:
     store = SqliteStore(path)
     try:
-        return _rate(len(articles), lambda: _batches(store, articles, batch))
+        return _measure(len(articles), lambda: _batches(store, articles, batch))
     finally:
         store.close()
 
 
-def mongo_naive(uri: str, database: str, articles: list[dict]) -> float:
+def mongo_naive(uri: str, database: str, articles: list[dict], server_cpu: Callable[[], float]) -> Run:
     store = MongoStore(uri, database)  # the same indexes (text index included) as the store's own writes
     docs = list(last_wins(articles).values())
 
@@ -148,19 +186,30 @@ def mongo_naive(uri: str, database: str, articles: list[dict]) -> float:
             store.articles.insert_one(dict(doc))
 
     try:
-        return _rate(len(docs), work)
+        return _measure(len(docs), work, server_cpu)
     finally:
         store.client.drop_database(database)
         store.close()
 
 
-def mongo_store(uri: str, database: str, articles: list[dict], batch: int) -> float:
+def mongo_store(uri: str, database: str, articles: list[dict], batch: int, server_cpu: Callable[[], float]) -> Run:
     store = MongoStore(uri, database)
     try:
-        return _rate(len(articles), lambda: _batches(store, articles, batch))
+        return _measure(len(articles), lambda: _batches(store, articles, batch), server_cpu)
     finally:
         store.client.drop_database(database)
         store.close()
+
+
+def _process_cpu(pid: int) -> Callable[[], float]:
+    """CPU seconds (user + system) another process has used so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+
+    def read() -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / ticks
+
+    return read
 
 
 def _batches(store, articles: list[dict], batch: int) -> None:
@@ -180,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     stores = [s for s in args.stores.split(",") if s]
     articles = make_articles(args.articles)
     work = Path(tempfile.mkdtemp(prefix="nc-bench-stores-"))
-    runs: dict[str, list[float]] = {}
+    runs: dict[str, list[Run]] = {}
     mongo_proc = None
     try:
         if "mongo" in stores:
@@ -188,12 +237,17 @@ def main(argv: list[str] | None = None) -> int:
             mongo_proc, uri = _mongo_server(work / "mongo")
             if not uri.startswith("mongodb"):
                 raise SystemExit("the mongoeco wire server did not start")
+            server_cpu = _process_cpu(mongo_proc.pid)
         for rnd in range(args.rounds):
-            variants: dict[str, Callable[[], float]] = {}
+            variants: dict[str, Callable[[], Run]] = {}
             if "sqlite" in stores:
                 variants["sqlite: INSERT per article"] = lambda r=rnd: sqlite_naive(work / f"naive-{r}.db", articles)
+                variants["sqlite: INSERT per article, store's PRAGMAs"] = (
+                    lambda r=rnd: sqlite_naive(work / f"naivep-{r}.db", articles, store_connection=True))
                 variants["sqlite: INSERT per article, one transaction"] = (
                     lambda r=rnd: sqlite_naive_one_transaction(work / f"naive1-{r}.db", articles))
+                variants["sqlite: rows without FTS, one transaction"] = (
+                    lambda r=rnd: sqlite_naive_one_transaction(work / f"nofts-{r}.db", articles, fts=False))
                 variants["sqlite: upsert_articles"] = (
                     lambda r=rnd: sqlite_store(work / f"store-{r}.db", articles, args.batch))
                 if args.recrawl:
@@ -202,13 +256,15 @@ def main(argv: list[str] | None = None) -> int:
                     variants["sqlite: re-crawl unchanged, narrow FTS trigger"] = (
                         lambda r=rnd: sqlite_recrawl(work / f"narrow-{r}.db", articles, args.batch, False))
             if "mongo" in stores:
-                variants["mongodb: insert_one per article"] = lambda r=rnd: mongo_naive(uri, f"naive{r}", articles)
+                variants["mongodb: insert_one per article"] = (
+                    lambda r=rnd: mongo_naive(uri, f"naive{r}", articles, server_cpu))
                 variants["mongodb: upsert_articles"] = (
-                    lambda r=rnd: mongo_store(uri, f"store{r}", articles, args.batch))
-            for name, run in variants.items():
-                rate = run()
-                runs.setdefault(name, []).append(rate)
-                print(f"round {rnd + 1} {name}: {rate:.1f} articles/s", flush=True)
+                    lambda r=rnd: mongo_store(uri, f"store{r}", articles, args.batch, server_cpu))
+            for name, variant in variants.items():
+                run = variant()
+                runs.setdefault(name, []).append(run)
+                print(f"round {rnd + 1} {name}: {run.rate:.1f} articles/s, {run.cpu_ms:.3f} ms CPU/article",
+                      flush=True)
     finally:
         if mongo_proc:
             mongo_proc.kill()
@@ -216,22 +272,28 @@ def main(argv: list[str] | None = None) -> int:
     out = BENCH / "results" / f"stores-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps({"articles": args.articles, "body_bytes": BODY_BYTES, "batch": args.batch,
-                               "rounds": args.rounds, "variants": table, "runs": runs}, indent=2))
+                               "rounds": args.rounds, "variants": table,
+                               "runs": {k: [asdict(r) for r in v] for k, v in runs.items()}}, indent=2))
     print(f"\nwritten to {out.relative_to(ROOT)}")
     return 0
 
 
-def _table(runs: dict[str, list[float]]) -> list[dict]:
-    print("\n| variant | articles/s (median) | min–max | ratio to naive |\n|---|---|---|---|")
+def _table(runs: dict[str, list[Run]]) -> list[dict]:
+    print("\n| variant | articles/s (median) | min–max | ratio to naive | CPU ms/article (median) |\n"
+          "|---|---|---|---|---|")
     table = []
-    for name, rates in runs.items():
+    for name, variant_runs in runs.items():
         # The reference is the first variant of the same store: one statement and one commit per article.
-        naive = statistics.median(next(v for k, v in runs.items() if k.split(":")[0] == name.split(":")[0]))
+        reference = next(v for k, v in runs.items() if k.split(":")[0] == name.split(":")[0])
+        naive = statistics.median(r.rate for r in reference)
+        rates = [r.rate for r in variant_runs]
         median = statistics.median(rates)
+        cpu = statistics.median(r.cpu_ms for r in variant_runs)
         row = {"variant": name, "articles_per_s": median, "min": min(rates), "max": max(rates),
-               "ratio": median / naive}
+               "ratio": median / naive, "cpu_ms_per_article": cpu}
         table.append(row)
-        print(f"| {name} | {median:.1f} | {min(rates):.1f}–{max(rates):.1f} | {row['ratio']:.2f} |")
+        print(f"| {name} | {median:.1f} | {min(rates):.1f}–{max(rates):.1f} | {row['ratio']:.2f} | {cpu:.3f} |")
+    print("(CPU: this process for SQLite, the mongoeco server process for MongoDB)")
     return table
 
 

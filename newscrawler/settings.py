@@ -43,6 +43,8 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 FEED_EXPORT_ENCODING = "utf-8"
 LOG_LEVEL = "INFO"
+# Item log lines name the article (URL and title) instead of printing its whole body.
+LOG_FORMATTER = "newscrawler.crawl.logformatter.ArticleLogFormatter"
 
 # Every request, redirects, retries and robots.txt fetches included, enters this chain from the top
 # (see newscrawler/crawl/middlewares.py for why each sits where it does).
@@ -91,6 +93,11 @@ EXTENSIONS = {
 }
 
 # newscrawler's own settings
+# Article extraction in worker processes once a crawl has extracted NEWSCRAWLER_EXTRACT_POOL_AFTER pages in its own
+# (a big crawl then uses more than one core). None: one worker per core beyond the first; 0: never.
+# Also from the environment, for cron lines and Scrapyd jobs.
+NEWSCRAWLER_EXTRACT_PROCESSES = os.environ.get("NEWSCRAWLER_EXTRACT_PROCESSES") or None
+NEWSCRAWLER_EXTRACT_POOL_AFTER = os.environ.get("NEWSCRAWLER_EXTRACT_POOL_AFTER") or 100
 NEWSCRAWLER_MIRROR = os.environ.get("NEWSCRAWLER_MIRROR") or None
 NEWSCRAWLER_STORE_BATCH = 50
 # Store writes in a background thread (StorePipeline); batches of one are always written at once.

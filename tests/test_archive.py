@@ -213,6 +213,23 @@ def test_import_warc_generic_and_site_filters(cc_news, tmp_path: Path) -> None:
         assert [a["site"] for a in store.query()] == ["detik.com"]
 
 
+def test_import_warc_through_extraction_workers_stores_the_same_in_the_same_order(cc_news, tmp_path: Path) -> None:
+    path, _ = cc_news
+    stored = {}
+    for mode, env in (("here", {"NEWSCRAWLER_EXTRACT_PROCESSES": "0"}),
+                      ("workers", {"NEWSCRAWLER_EXTRACT_PROCESSES": "1", "NEWSCRAWLER_EXTRACT_POOL_AFTER": "1"})):
+        db = tmp_path / f"{mode}.db"
+        done = run_cli(["import-warc", "--generic", "-v", str(path)], tmp_path, {"NEWSCRAWLER_DB": str(db), **env})
+        assert done.returncode == 0, done.stderr
+        assert ("extracting in 1 worker process(es)" in done.stderr) == (mode == "workers")
+        assert "4 new" in done.stdout and "1 dropped" in done.stdout  # the front page, refused there as here
+        with closing(open_store(path=str(db))) as store:
+            moments = ("first_seen", "last_seen", "run_id")
+            stored[mode] = [{k: v for k, v in a.items() if k not in moments} for a in store.query(sort="oldest")]
+    assert len(stored["here"]) == 4
+    assert stored["workers"] == stored["here"]
+
+
 def test_import_warc_damaged_file_imports_up_to_the_damage(cc_news, tmp_path: Path) -> None:
     path, titles = cc_news
     data = path.read_bytes()

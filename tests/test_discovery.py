@@ -287,7 +287,7 @@ def test_robots_sitemaps() -> None:
 
 def test_feed_links_announced_by_a_page() -> None:
     from newscrawler.crawl.discovery import feed_links
-    from newscrawler.extract.linklists import parse_html
+    from newscrawler.extract.html import parse_html
 
     root = parse_html("""<html><head>
       <link rel="alternate" type="application/rss+xml" href="/rss.xml">
@@ -378,7 +378,7 @@ def test_looks_like_section_url(url: str, section: bool) -> None:
 
 def test_section_links_in_page_order_each_once_and_capped() -> None:
     from newscrawler.crawl.discovery import section_links
-    from newscrawler.extract.linklists import parse_html
+    from newscrawler.extract.html import parse_html
 
     root = parse_html("""<nav><a href="/">Beranda</a><a href="/politik">Politik</a><a href="/tag/x">x</a>
       <a href="/ekonomi">Ekonomi</a><a href="/politik#top">Politik lagi</a><a href="/bola">Bola</a></nav>""")

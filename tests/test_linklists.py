@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newscrawler.extract.linklists import LinkListFinder, entry_title, entry_url, parse_html
+from newscrawler.extract.html import parse_html
+from newscrawler.extract.linklists import LinkListFinder, entry_title, entry_url
 from newscrawler.urls import absolute_url, canonical_url
 
 BASE = "https://www.suara.com/news/2026/10/01/080000/page"

@@ -36,3 +36,32 @@ def test_user_agent_from_environment(monkeypatch) -> None:
     finally:
         monkeypatch.delenv("NEWSCRAWLER_USER_AGENT")
         importlib.reload(settings_module)
+
+
+def test_concurrency_on_a_mirror_is_just_more_requests() -> None:
+    s = crawl_settings(mirror="http://127.0.0.1:8000", concurrency=32)
+    assert s.getint("CONCURRENT_REQUESTS") == 32 and s.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 32
+    assert not s.getbool("AUTOTHROTTLE_ENABLED") and s.getfloat("DOWNLOAD_DELAY") == 0
+
+
+def test_concurrency_on_a_live_site_stays_throttled() -> None:
+    s = crawl_settings(concurrency=4)
+    assert s.getbool("AUTOTHROTTLE_ENABLED") and s.getbool("ROBOTSTXT_OBEY")
+    assert s.getint("CONCURRENT_REQUESTS_PER_DOMAIN") == 4
+    assert s.getfloat("AUTOTHROTTLE_TARGET_CONCURRENCY") == 4.0
+    assert s.getfloat("DOWNLOAD_DELAY") == 0.25  # at most 4 requests a second to the site
+
+
+def test_concurrency_out_of_range_is_refused() -> None:
+    import pytest
+
+    with pytest.raises(ValueError, match="from 1 to 16 for a live site"):
+        crawl_settings(concurrency=17)
+    with pytest.raises(ValueError, match="from 1 to 256"):
+        crawl_settings(mirror="http://127.0.0.1:8000", concurrency=257)
+    assert crawl_settings(mirror="http://127.0.0.1:8000", concurrency=256).getint("CONCURRENT_REQUESTS") == 256
+
+
+def test_extract_workers_setting() -> None:
+    assert crawl_settings(extract_workers=0).getint("NEWSCRAWLER_EXTRACT_PROCESSES") == 0
+    assert crawl_settings().get("NEWSCRAWLER_EXTRACT_PROCESSES") in (None, "")

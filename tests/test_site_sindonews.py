@@ -10,7 +10,8 @@ import pytest
 
 from newscrawler.crawl.discovery import IndexTemplate, parse_feed, parse_index_page
 from newscrawler.extract.extractor import ArticleExtractor
-from newscrawler.extract.linklists import LinkListFinder, parse_html
+from newscrawler.extract.html import parse_html
+from newscrawler.extract.linklists import LinkListFinder
 from newscrawler.extract.processing import build_article, text_normalizer
 from newscrawler.sites import get_profile, profile_for_url, site_for_host
 from newscrawler.sites.sindonews import SindonewsProfile

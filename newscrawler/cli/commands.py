@@ -163,8 +163,12 @@ def cmd_crawl(args) -> int:
     level = "INFO" if args.verbose or args.log_file else "WARNING"
     # The bar needs a terminal on stderr too; -v's log lines would tear it.
     progress = talk and not args.verbose and sys.stderr.isatty()
-    settings = crawl_settings(mirror=args.mirror, jobdir=args.jobdir, log_level=level, overrides=overrides,
-                              progress=progress)
+    try:
+        settings = crawl_settings(mirror=args.mirror, jobdir=args.jobdir, log_level=level, overrides=overrides,
+                                  progress=progress, concurrency=args.concurrency,
+                                  extract_workers=args.extract_workers)
+    except ValueError as exc:  # --concurrency out of range for this kind of crawl
+        raise UsageError(str(exc)) from None
     # Workers of one frontier share the site on purpose: the frontier, not the lock, keeps them apart.
     lock = contextlib.nullcontext() if args.frontier else crawl_lock(site_key, identity)
     try:

@@ -55,6 +55,14 @@ def _positive_int(text: str, maximum: int = MAX_INT64) -> int:
     return value
 
 
+def _count(text: str) -> int:
+    """0-64 (a number of worker processes)."""
+    value = _whole_number(text)
+    if not 0 <= value <= 64:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 64, got {text[:40]}")
+    return value
+
+
 def _recheck_days(text: str) -> int:
     return _positive_int(text, MAX_RECHECK_DAYS)
 
@@ -123,6 +131,12 @@ def build_parser() -> Parser:
     p.add_argument("--recheck-days", type=_recheck_days,
                    help="re-fetch stored articles published within this many days")
     p.add_argument("--full", action="store_true", help="fetch stored articles again (no incremental skip)")
+    p.add_argument("--concurrency", type=_positive_int, metavar="N",
+                   help="requests in flight (default 8; with --mirror up to 256). A live site stays throttled: "
+                        "up to 16, AutoThrottle still paces them, at most N requests a second")
+    p.add_argument("--extract-workers", type=_count, metavar="N",
+                   help="processes extracting articles once a crawl passes 100 pages (default: one per core "
+                        "beyond the first; 0: in the crawl's own process)")
     p.add_argument("-v", "--verbose", action="store_true", help="Scrapy's INFO log on stderr")
     p.add_argument("-q", "--quiet", action="store_true",
                    help="no progress and no summary; only problems, one line each on stderr (for cron). "

@@ -14,7 +14,7 @@ from lxml import etree
 from protego import Protego
 from scrapy.utils.gz import gunzip
 
-from newscrawler.extract.linklists import parse_html
+from newscrawler.extract.html import parse_html
 from newscrawler.urls import absolute_url, canonical_url, hostname, registrable_domain
 
 _XML_PARSER = etree.XMLParser(resolve_entities=False, recover=True, no_network=True, huge_tree=False)

@@ -27,6 +27,24 @@ LOG_MAX_BYTES = 5 * 1024 * 1024
 LOG_BACKUPS = 5
 #: A local mirror is ours: no politeness delays, more parallelism (`--mirror` and `-a mirror=` alike).
 MIRROR_SETTINGS = {"AUTOTHROTTLE_ENABLED": False, "DOWNLOAD_DELAY": 0, "CONCURRENT_REQUESTS_PER_DOMAIN": 8}
+#: Most requests in flight `--concurrency` allows: against a live site, and against a local mirror.
+MAX_LIVE_CONCURRENCY = 16
+MAX_MIRROR_CONCURRENCY = 256
+
+
+def concurrency_settings(requests: int, mirror: bool) -> dict[str, Any]:
+    """`--concurrency N`: up to N requests in flight.
+
+    A mirror is ours, so N is all there is to it. A live site keeps its politeness: AutoThrottle stays on,
+    adapting the pace to the server's latency and backing off when it slows or errs; N only raises the ceiling,
+    so the shortest spacing between two requests to a site becomes 1/N s instead of 1 s."""
+    limit = MAX_MIRROR_CONCURRENCY if mirror else MAX_LIVE_CONCURRENCY
+    if not 1 <= requests <= limit:
+        raise ValueError(f"--concurrency must be from 1 to {limit}" + ("" if mirror else " for a live site"))
+    settings: dict[str, Any] = {"CONCURRENT_REQUESTS": requests, "CONCURRENT_REQUESTS_PER_DOMAIN": requests}
+    if not mirror:
+        settings.update(AUTOTHROTTLE_TARGET_CONCURRENCY=float(requests), DOWNLOAD_DELAY=1.0 / requests)
+    return settings
 _FEED_FORMATS = {".jsonl": "jsonlines", ".jl": "jsonlines", ".json": "json", ".csv": "csv", ".xml": "xml"}
 
 

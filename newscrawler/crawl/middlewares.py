@@ -284,6 +284,11 @@ class RealUrlsInLogs(logging.Filter):
         return real + token[len(bare):] if real else token
 
     def filter(self, record: logging.LogRecord) -> bool:
+        # Formatting a record nobody prints is the costly part: Scrapy's DEBUG "Scraped from" line reprs the
+        # whole item (a 40 KB body through pprint), which once cost a tenth of a crawl's CPU.
+        if record.levelno < min((h.level for h in logging.root.handlers if not isinstance(h, logging.NullHandler)),
+                                default=logging.NOTSET):
+            return True
         try:
             message = record.getMessage()
         except (TypeError, ValueError):

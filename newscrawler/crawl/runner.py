@@ -14,11 +14,11 @@ from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import Any
 
-from scrapy import Spider
+from scrapy import Spider, signals
 from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
-from newscrawler.crawl.extensions import MIRROR_SETTINGS
+from newscrawler.crawl.extensions import MIRROR_SETTINGS, concurrency_settings
 from newscrawler.crawl.spiders import spider_for
 from newscrawler.store import StoreIdentity
 
@@ -72,8 +72,12 @@ class CrawlResult:
 
 
 def crawl_settings(mirror: str | None = None, jobdir: str | None = None, log_level: str = "WARNING",
-                   overrides: dict[str, Any] | None = None, progress: bool = False) -> Settings:
-    """Settings for an in-process crawl; `progress` draws a live bar on stderr (a terminal's)."""
+                   overrides: dict[str, Any] | None = None, progress: bool = False,
+                   concurrency: int | None = None, extract_workers: int | None = None) -> Settings:
+    """Settings for an in-process crawl; `progress` draws a live bar on stderr (a terminal's).
+
+    `concurrency`: requests in flight (newscrawler.crawl.extensions.concurrency_settings; ValueError when out of
+    range); `extract_workers`: extraction processes (0: extract in the crawl's own process)."""
     settings = Settings()
     settings.setmodule("newscrawler.settings", priority="project")
     # The progress extension also keeps a few article URLs for the summary, so it runs even when not drawing.
@@ -86,6 +90,10 @@ def crawl_settings(mirror: str | None = None, jobdir: str | None = None, log_lev
         # A local mirror is ours: no politeness delays, more parallelism.
         settings.set("NEWSCRAWLER_MIRROR", mirror, priority="cmdline")
         settings.update(MIRROR_SETTINGS, priority="cmdline")
+    if concurrency is not None:
+        settings.update(concurrency_settings(concurrency, mirror=bool(mirror)), priority="cmdline")
+    if extract_workers is not None:
+        settings.set("NEWSCRAWLER_EXTRACT_PROCESSES", extract_workers, priority="cmdline")
     if jobdir:
         settings.set("JOBDIR", jobdir, priority="cmdline")
     batch = _store_batch(os.environ.get("NEWSCRAWLER_STORE_BATCH"))
@@ -184,14 +192,31 @@ def crawl_logging(settings: Settings, tracebacks: bool) -> Iterator[None]:
         handler.close()
 
 
+def printed_level() -> int:
+    """The lowest level a root handler prints (Scrapy's NullHandler prints nothing, so it does not count)."""
+    return min((h.level for h in logging.root.handlers if not isinstance(h, logging.NullHandler)),
+               default=logging.NOTSET)
+
+
+def _raise_root_level(**kwargs: Any) -> None:
+    logging.root.setLevel(printed_level())
+
+
 def run_crawl(site: str | type[Spider], spider_args: dict[str, Any], settings: Settings,
               tracebacks: bool = False) -> CrawlResult:
     """One crawl in this process: a site's spider (key, alias or host) or a spider class (import-warc …)."""
     spidercls = site if isinstance(site, type) else spider_for(site)
     with crawl_logging(settings, tracebacks):
         process = AsyncCrawlerProcess(settings)
-        crawler = process.create_crawler(spidercls)
-        process.crawl(crawler, **spider_args)
-        process.start()
+        root_level = logging.root.level
+        try:
+            crawler = process.create_crawler(spidercls)
+            # Scrapy opens the root logger to every level (again as the crawl starts); records nobody prints
+            # (a DEBUG line per page fetched and per item) would still be built and filtered, one by one.
+            crawler.signals.connect(_raise_root_level, signal=signals.engine_started, weak=False)
+            process.crawl(crawler, **spider_args)
+            process.start()
+        finally:
+            logging.root.setLevel(root_level)
     stats = crawler.stats.get_stats() if crawler.stats else {}
     return CrawlResult(stats=dict(stats), run=dict(stats.get("newscrawler/run") or {}))

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from lxml import etree
 
-from newscrawler.extract.css import select
+from newscrawler.extract.css import select_any
 
 #: Elements that start a new line in a browser; everything else is inline.
 BLOCK_TAGS = frozenset(
@@ -341,7 +341,7 @@ def captions(root, body=None) -> list[str]:
     scope = body if body is not None else root
     seen: set[str] = set()
     texts = []
-    for el in select(scope, _CAPTION_CSS):
+    for el in select_any(scope, _CAPTION_CSS):
         if _inside_caption(el) or is_chrome(el):
             continue
         text = " ".join(el.text_content().split())

@@ -26,11 +26,12 @@ from newscrawler.extract.body import (
     find_body,
     is_chrome,
 )
-from newscrawler.extract.css import select
+from newscrawler.extract.css import PageSelector, select, select_any
 from newscrawler.extract.header import choose_title, credited_authors, printed_date_line
-from newscrawler.extract.linklists import LinkListFinder, parse_html
+from newscrawler.extract.html import parse_html
+from newscrawler.extract.linklists import LinkListFinder, entry_host_allowed
 from newscrawler.sites import SiteProfile, profile_for_url
-from newscrawler.urls import absolute_url, host_allowed, hostname, registrable_domain
+from newscrawler.urls import absolute_url, hostname, registrable_domain
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle",
@@ -57,6 +58,9 @@ _PUBLISHED_ITEMPROP = etree.XPath("//*[@itemprop='datePublished'][not(self::meta
 _AUTHOR_ITEMPROP = etree.XPath("//*[@itemprop='author'][not(self::meta) and not(self::link)]")
 _NAME_ITEMPROP = etree.XPath(".//*[@itemprop='name']")
 _IN_LINK = etree.XPath("boolean(ancestor::a)")
+# Every itemprop value of the page, read without a predicate per element: the itemprop XPaths above test one
+# on every element, and most pages have no such item.
+_ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 _GALLERY_URL_RE = re.compile(r"/(?:foto|photo|photos|galeri|gallery|galleries|potret|infografis)(?:/|-)", re.I)
 _NOT_ARTICLE_KINDS = frozenset({"video", "gallery", "website", "listing", "profile"})
 
@@ -146,6 +150,18 @@ def _flatten_jsonld(items: Iterable[Any]) -> list[dict]:
     return out
 
 
+def _jsonld_items(script) -> list:
+    """The non-empty top-level items of one JSON-LD block: the JSON is read here (most blocks are valid), and
+    only a block json refuses goes to extruct, whose reader forgives the comments CMSs put before the JSON."""
+    try:
+        data = json.loads("".join(script.itertext()), strict=False)
+    except ValueError:
+        return JsonLdExtractor().extract_items(script)
+    if isinstance(data, list):
+        return [item for item in data if item]
+    return [data] if isinstance(data, dict) and data else []
+
+
 def _type_of(obj: dict) -> set[str]:
     return {t for t in _as_list(obj.get("@type")) if isinstance(t, str)}
 
@@ -179,8 +195,10 @@ class ArticleExtractor:
         # Scripts and styles are read (JSON-LD, dataLayer); from here on their text would only pass for prose.
         etree.strip_elements(root, "script", "style", "noscript", "template", with_tail=False)
         canonical = self._canonical(root, url, profile)
-        title, title_el = self._title(root, jsonld, meta, profile)
-        body = self._body_root(root, profile)
+        # Every profile selector below reads the page as it is from here on.
+        pick = PageSelector(root)
+        title, title_el = self._title(root, jsonld, meta, profile, pick)
+        body = self._body_root(pick, profile)
         fields: dict[str, Any] = {
             "url": canonical,
             "page_url": url,
@@ -190,13 +208,13 @@ class ArticleExtractor:
             "title": title,
             "description": _text_value(jsonld.get("description")) or meta.get("description")
             or meta.get("og:description"),
-            "authors": self._authors(root, jsonld, graph, meta, profile),
-            "date_candidates": self._dates(root, jsonld, meta, datalayer, canonical, profile, title_el, body),
+            "authors": self._authors(root, jsonld, graph, meta, profile, pick),
+            "date_candidates": self._dates(root, jsonld, meta, datalayer, canonical, profile, title_el, body, pick),
             "modified_candidates": [
                 (src, v) for src, v in (("jsonld", _date_value(jsonld.get("dateModified"))),
                                         ("meta", meta.get("article:modified_time"))) if v
             ],
-            "tags": self._css_texts(root, profile.tags_css) or self._keywords(jsonld.get("keywords"))
+            "tags": self._css_texts(pick, profile.tags_css) or self._keywords(jsonld.get("keywords"))
             or self._keywords(meta.get("news_keywords") or meta.get("keywords")),
             "image_url": absolute_url(
                 _image(jsonld.get("image")) or meta.get("og:image") or meta.get("twitter:image") or "", base
@@ -204,10 +222,10 @@ class ArticleExtractor:
             "language": None,
             "total_pages": self._total_pages(root, datalayer, profile),
         }
-        fields["link_lists"] = self._lists(root, url, base, profile)
+        fields["link_lists"] = self._lists(root, url, base, profile, pick)
         fields["paragraphs"] = self._paragraphs(root, body, profile, jsonld, meta, url)
         fields["language"] = self._language(root, jsonld, meta, profile, fields["paragraphs"])
-        fields["page_urls"] = self._pager_urls(root, base, profile)
+        fields["page_urls"] = self._pager_urls(pick, base, profile)
         if not fields["title"] or not fields["paragraphs"]:
             raise NotAnArticle("no article title or body found on the page")
         self._check_is_article(url, canonical, profile, jsonld, meta, body, fields["paragraphs"])
@@ -234,12 +252,11 @@ class ArticleExtractor:
     # -- metadata ---------------------------------------------------------------------------------
     def _jsonld(self, root) -> tuple[dict, dict[str, dict]]:
         """The page's article object, and every identified object (authors are often `{"@id": …}` links)."""
-        reader = JsonLdExtractor()
         data: list[Any] = []
         for script in _JSONLD_SCRIPTS(root):
             # Block by block: one broken block (bad JSON, or nested past json's recursion limit) loses only itself.
             try:
-                data.extend(reader.extract_items(script))
+                data.extend(_jsonld_items(script))
             except (ValueError, TypeError, RecursionError):
                 continue
         objects = _flatten_jsonld(data)
@@ -280,16 +297,17 @@ class ArticleExtractor:
                     return profile.canonical(href)
         return profile.canonical(url)
 
-    def _dates(self, root, jsonld, meta, datalayer, url, profile, title_el, body) -> list[tuple[str, str]]:
+    def _dates(self, root, jsonld, meta, datalayer, url, profile, title_el, body,
+               pick: PageSelector) -> list[tuple[str, str]]:
         candidates = [("jsonld", _date_value(jsonld.get("datePublished")))]
         candidates += [("meta", meta.get(key)) for key in _PUBLISHED_META]
         # detik-family `pubdate` is WIB wall-clock time even when it ends in "Z".
         candidates += [("meta_local", meta.get(key)) for key in _LOCAL_PUBLISHED_META]
-        candidates.append(("printed", self._css_text(root, profile.date_css) if profile.date_css else None))
+        candidates.append(("printed", self._css_text(pick, profile.date_css) if profile.date_css else None))
         candidates += [("datalayer", datalayer.get("articleDate")), ("url", url)]
         for el in root.iter("time"):
             candidates.append(("meta", el.get("datetime")))
-        for el in _PUBLISHED_ITEMPROP(root):
+        for el in _PUBLISHED_ITEMPROP(root) if "datePublished" in _ITEMPROPS(root) else ():
             candidates.append(("meta", el.get("content") or el.get("datetime")) if el.get("content")
                               or el.get("datetime") else ("printed", _clean(el.text_content())))
         candidates = [(src, _clean(str(v))) for src, v in candidates if v]
@@ -302,9 +320,9 @@ class ArticleExtractor:
                 candidates.append(("printed", line))
         return candidates
 
-    def _title(self, root, jsonld, meta, profile: SiteProfile):
+    def _title(self, root, jsonld, meta, profile: SiteProfile, pick: PageSelector):
         """(headline, its element on the page or None): see newscrawler.extract.header.choose_title."""
-        elements = [el for el in next(_by_preference(root, profile.title_css), [])
+        elements = [el for el in next(_by_preference(pick, profile.title_css), [])
                     if not is_chrome(el, TITLE_CHROME_TAGS)]
         visible = [_clean(el.text_content()) for el in elements]
         metadata = [_clean(jsonld.get("headline")) if isinstance(jsonld.get("headline"), str) else "",
@@ -319,11 +337,12 @@ class ArticleExtractor:
             element = elements[0]
         return title, element
 
-    def _authors(self, root, jsonld: dict, graph: dict[str, dict], meta: dict[str, str], profile) -> list[str]:
+    def _authors(self, root, jsonld: dict, graph: dict[str, dict], meta: dict[str, str], profile,
+                 pick: PageSelector) -> list[str]:
         structured = _names(jsonld.get("author"), graph)
         if structured and not profile.byline_over_jsonld:
             return structured
-        byline = self._css_texts(root, profile.author_css) or _itemprop_authors(root) or credited_authors(root)
+        byline = self._css_texts(pick, profile.author_css) or _itemprop_authors(root) or credited_authors(root)
         return byline or structured or [n for n in _names(meta.get("author")) if not _INITIALS_RE.match(n)]
 
     def _keywords(self, value: Any) -> list[str]:
@@ -352,33 +371,33 @@ class ArticleExtractor:
         return max(1, min(declared, profile.max_pages))
 
     # -- page content -----------------------------------------------------------------------------
-    def _css_text(self, root, css: str | None) -> str | None:
-        texts = self._css_texts(root, css)
+    def _css_text(self, pick: PageSelector, css: str | None) -> str | None:
+        texts = self._css_texts(pick, css)
         return texts[0] if texts else None
 
-    def _css_texts(self, root, css: str | None) -> list[str]:
+    def _css_texts(self, pick: PageSelector, css: str | None) -> list[str]:
         """Texts of the first selector in a comma list that matches: the list is in order of preference."""
-        for el_list in _by_preference(root, css):
+        for el_list in _by_preference(pick, css):
             texts = [t for t in (_clean(el.text_content()) for el in el_list) if t]
             if texts:
                 return texts
         return []
 
-    def _lists(self, root, url: str, base: str, profile: SiteProfile) -> dict[str, list[dict]]:
+    def _lists(self, root, url: str, base: str, profile: SiteProfile, pick: PageSelector) -> dict[str, list[dict]]:
         hints = {"read_also": profile.read_also_css} if profile.read_also_css else None
-        lists = self.finder.find(root, base, hints)
+        lists = self.finder.find(root, base, hints, pick=pick)
         # Only links on the site itself are articles of its lists (ads and partner boxes are not).
         allowed = profile.allowed_hosts or (registrable_domain(hostname(url)),)
         for name in list(lists):
-            lists[name] = [e for e in lists[name] if host_allowed(e["url"], allowed)]
+            lists[name] = [e for e in lists[name] if entry_host_allowed(e["url"], allowed)]
             if not lists[name]:
                 del lists[name]
         return lists
 
-    def _body_root(self, root, profile: SiteProfile):
-        for found in _by_preference(root, profile.body_css):
+    def _body_root(self, pick: PageSelector, profile: SiteProfile):
+        for found in _by_preference(pick, profile.body_css):
             return found[0]
-        return find_body(root)
+        return find_body(pick.root)
 
     def _paragraphs(self, root, body, profile: SiteProfile, jsonld: dict, meta: dict, url: str) -> list[str]:
         paragraphs: list[str] = []
@@ -399,7 +418,7 @@ class ArticleExtractor:
         """Paragraphs of one body container, read from a copy without the profile's and the generic noise."""
         body = copy.deepcopy(body)
         dropped = ", ".join(profile.drop_css + profile.read_also_css)
-        for el in select(body, dropped) if dropped else []:
+        for el in select_any(body, dropped) if dropped else []:
             if el.getparent() is not None:  # a match inside one already dropped went with it
                 el.drop_tree()
         if profile.paragraph_css != "p":
@@ -415,17 +434,17 @@ class ArticleExtractor:
             return paragraphs + found
         return paragraphs
 
-    def _pager_urls(self, root, base: str, profile: SiteProfile) -> list[str]:
+    def _pager_urls(self, pick: PageSelector, base: str, profile: SiteProfile) -> list[str]:
         if not profile.pager_css:
             return []
-        return [absolute_url(a.get("href"), base) for a in select(root, profile.pager_css) if a.get("href")]
+        return [absolute_url(a.get("href"), base) for a in pick(profile.pager_css) if a.get("href")]
 
 
-def _by_preference(root, css: str | None):
+def _by_preference(pick: PageSelector, css: str | None):
     """Matches of each selector of a comma list in turn, so a fallback never beats the preferred one."""
     for part in (css or "").split(","):
         if part.strip():
-            found = select(root, part.strip())
+            found = pick(part.strip())
             if found:
                 yield found
 
@@ -471,7 +490,7 @@ def _base_url(root, url: str) -> str:
 def _itemprop_authors(root) -> list[str]:
     """Microdata bylines: `<span itemprop="author">Name</span>` or an author item with a `name` inside."""
     names = []
-    for el in _AUTHOR_ITEMPROP(root):
+    for el in _AUTHOR_ITEMPROP(root) if "author" in _ITEMPROPS(root) else ():
         named = _NAME_ITEMPROP(el)
         name = _clean((named[0].get("content") or named[0].text_content()) if named else el.text_content())
         if name and len(name) <= 60 and name not in names:

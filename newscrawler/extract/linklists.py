@@ -7,20 +7,17 @@ when the heading sits alone in a title box, and stopping at the next labelled he
 
 from __future__ import annotations
 
-import codecs
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from urllib.parse import urljoin
 
 from lxml import etree
-from lxml import html as lxml_html
-from w3lib.encoding import html_body_declared_encoding, html_to_unicode, http_content_type_encoding, read_bom
 
 from newscrawler.extract.css import select
 from newscrawler.extract.dates import DATE_LINE_RE
 from newscrawler.items import LIST_NAMES
-from newscrawler.urls import absolute_url, canonical_url
+from newscrawler.urls import absolute_url, canonical_url, host_allowed
 
 LIST_LABELS: dict[str, tuple[str, ...]] = {
     "read_also": ("baca juga", "lihat juga", "simak juga", "baca pula", "read also"),
@@ -50,6 +47,12 @@ _INLINE_LABELS: dict[str, tuple[str, ...]] = {
 }
 _INLINE_LINE_RE = {"editors_picks": re.compile(r"^\s*pilihan\s+(?:editor|redaksi)\s*:", re.I)}
 _INLINE_FIRST_WORDS = frozenset(label.split()[0] for labels in _INLINE_LABELS.values() for label in labels)
+# Characters whose lower case opens one of those words: the initials in both cases, and the only two non-ASCII
+# characters whose lower case opens with an ASCII letter (U+0130 -> "i̇", KELVIN SIGN -> "k").
+_INLINE_INITIALS = frozenset(
+    c for word in _INLINE_FIRST_WORDS
+    for c in (word[0], word[0].upper(), *{"i": "\u0130", "k": "\u212a"}.get(word[0], ""))
+)
 _ALL_LABELS = frozenset(label for labels in LIST_LABELS.values() for label in labels)
 
 
@@ -70,11 +73,15 @@ def label_index(extra: Mapping[str, Iterable[str]] | None = None) -> dict[str, s
 
 
 def _text(el) -> str:
-    return " ".join(el.text_content().split())
+    # itertext() reads the same text runs as lxml.html's text_content() without evaluating an XPath; an
+    # element without children (most links) has only its own text.
+    if not len(el):
+        return " ".join((el.text or "").split())
+    return " ".join("".join(el.itertext()).split())
 
 
-# Runs that are not only whitespace: blank runs (most of a page's) never become Python strings.
-_TEXT_RUNS = etree.XPath("//text()[normalize-space(.) != '']")
+#: What `[\s…]` skips before a label's first word: Unicode whitespace (none lies above U+3000) and the edges.
+_OPENING_SKIP = "".join(c for c in map(chr, range(0x3001)) if c.isspace()) + _LABEL_EDGES
 
 
 def _starts_with_any(words: Iterable[str]):
@@ -84,11 +91,36 @@ def _starts_with_any(words: Iterable[str]):
 
 @lru_cache(maxsize=64)
 def _opening_runs(words: tuple[str, ...]):
-    """A finder of the text runs whose first word is one of `words` (case and edge punctuation aside):
-    every run is read in one XPath call, then tested by one regex."""
+    """A finder of the text runs whose first word is one of `words` (case and edge punctuation aside), as
+    (element, whether the run is its tail), in document order. Every run is read in one walk over the
+    elements (cheaper than an XPath for the runs plus lxml's element-aware strings for them); a run whose
+    first character opens none of the words is dropped before the regex, which alone decides."""
     alternatives = "|".join(re.escape(w).replace("'", "['’]") for w in words)
     opening = re.compile(rf"^[\s{re.escape(_LABEL_EDGES)}]*(?:{alternatives})", re.I)
-    return lambda root: [text for text in _TEXT_RUNS(root) if opening.match(text)]
+    # An ASCII character matches an ASCII letter of the pattern only as its own lower or upper case; other
+    # characters (the Kelvin sign is a "k" to the regex) always go to the regex. A word that opens with a
+    # character the regex may skip (from a profile's labels) leaves every run but a blank one to the regex.
+    initials = {w[0] for w in words}
+    if all(w[0].isascii() and w[0] not in _OPENING_SKIP for w in words):
+        # What a run's first character after the skipped ones may not be ("" for nothing left).
+        blocked = frozenset(["", *(c for c in map(chr, range(128)) if c.lower() not in initials)])
+    else:
+        blocked = frozenset([""])
+
+    def find(root) -> list[tuple[object, bool]]:
+        found = []
+        for el in root.iter():
+            # Comments and processing instructions hold no text run, but their tails are runs.
+            text = el.text
+            if (text and text.lstrip(_OPENING_SKIP)[:1] not in blocked and isinstance(el.tag, str)
+                    and opening.match(text)):
+                found.append((el, False))
+            tail = el.tail
+            if tail and tail.lstrip(_OPENING_SKIP)[:1] not in blocked and opening.match(tail):
+                found.append((el, True))
+        return found
+
+    return find
 
 
 def _first_word(text: str) -> str:
@@ -126,12 +158,15 @@ def _anchor_title(a) -> str:
     """A card link that wraps a rank, a kanal label and a headline (`<a><span>02</span><h2>…</h2>
     <span>Teknologi</span></a>`) is titled by its headline element; any other link by its text without
     rank numbers, read counts and times (see `entry_title`)."""
-    for heading in a.iter("h1", "h2", "h3", "h4", "h5", "h6"):
-        text = _text(heading)
-        if text:
-            return entry_title(text)
+    if len(a):
+        for heading in a.iter("h1", "h2", "h3", "h4", "h5", "h6"):
+            text = _text(heading)
+            if text:
+                return entry_title(text)
+        text = _text_without_noise(a)
+    else:  # most links: one run of text, read without iterators
+        text = _piece_without_noise(a.text or "")
     attribute = " ".join((a.get("title") or "").split())
-    text = _text_without_noise(a)
     # A title attribute found inside the text is the headline without what the card glued around it.
     if len(attribute) >= _MIN_ATTRIBUTE_TITLE and attribute.casefold() in text.casefold():
         return attribute
@@ -161,14 +196,50 @@ _LEADING_RANK_RE = re.compile(r"^\s*(?:#\d{1,3}\s*|\d{1,2}[.)]\s+|\d{1,2}(?=[A-Z
 _MIN_ATTRIBUTE_TITLE = 10
 
 
+# Every piece of trailing noise holds a digit, and a date line a year: tried at every position of a title,
+# the date-line pattern costs tens of microseconds, so it is only tried where a year could let it match.
+_TRAILING_NOISE_WITHOUT_DATE_RE = re.compile(
+    rf"(?:\s*[|•·-]\s*|\s*)(?:{_COUNT}|{_RELATIVE}|{_ZONED_CLOCK})\s*$", re.I
+)
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+_DIGIT_RE = re.compile(r"\d")
+
+
+# How a match of `_TRAILING_NOISE_RE` can end (before trailing spaces): a digit or the end of a number, a unit
+# or "kali"/"x" right after a number, a count word, "lalu"/"ago", a zone. Titles ending in "…Anak" pass
+# `_NOISY_END_RE` ("12k"), but not this; read on a title's last characters (its spaces are single ones).
+_NOISE_END_RE = re.compile(
+    r"(?:\d|[.,]|[\d.,]\s*(?:rb|ribu|k|jt)|(?:[\d.,]|rb|ribu|k|jt)\s*(?:kali|x)|dibaca|views?|pembaca|dilihat"
+    r"|lalu|ago|WIB|WITA|WIT)$",
+    re.I,
+)
+_NOISE_END_SPAN = 12
+
+
+def _without_trailing_noise(text: str) -> str:
+    """`_TRAILING_NOISE_RE.sub("", text)`, skipping the alternatives that cannot match `text`."""
+    if not _NOISE_END_RE.search(text.rstrip()[-_NOISE_END_SPAN:]):
+        return text
+    if _YEAR_RE.search(text):
+        return _TRAILING_NOISE_RE.sub("", text)
+    if _DIGIT_RE.search(text):
+        return _TRAILING_NOISE_WITHOUT_DATE_RE.sub("", text)
+    return text
+
+
 def entry_title(text: str) -> str:
     """A list entry's headline without a leading rank and trailing read counts or times."""
     text = " ".join(text.split())
     previous = None if _NOISY_END_RE.search(text[-_NOISY_END_CHARS:]) else text  # most titles end clean
     while previous != text:
         previous = text
-        text = _TRAILING_NOISE_RE.sub("", text).strip(" |•·-")
+        text = _without_trailing_noise(text).strip(" |•·-")
     return _LEADING_RANK_RE.sub("", text).strip()
+
+
+def _piece_without_noise(piece: str) -> str:
+    """`_text_without_noise` of a link whose only text is `piece`."""
+    return "" if _NOISE_PIECE_RE.fullmatch(piece.strip()) else " ".join(piece.split())
 
 
 def _text_without_noise(a) -> str:
@@ -194,25 +265,41 @@ _WORDLESS_RE = re.compile(r"^[\W_]*$")
 
 def is_more_link(a) -> bool:
     """"Lihat Semua", "Indeks", or a bare "+" / "»": a link to the whole list, not an entry of it."""
-    key = _label_key(_text(a) or a.get("title") or "")
-    return key in _MORE_LABELS or (bool(_text(a)) and _WORDLESS_RE.match(key) is not None)
+    text = _text(a)
+    key = _label_key(text or a.get("title") or "")
+    return key in _MORE_LABELS or (bool(text) and _WORDLESS_RE.match(key) is not None)
 
 
 # An absolute http(s) URL with nothing to escape, normalise or drop: its canonical form is itself with a
 # lower-case host. Most list links are like this, and the general path (w3lib) costs ~50 µs a link.
 _PLAIN_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/(?:[A-Za-z0-9_~-]|\.(?!\.|/|$)|/(?!\.))*)?$")
+# The same test in two steps (`_is_plain`): the shape by a character class, then the dot rules by substring
+# searches; the lookaheads above, tried at every character of a long path, cost several microseconds a URL.
+_PLAIN_SHAPE_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/([A-Za-z0-9_~./-]*))?$")
+
+
+def _is_plain(url: str) -> bool:
+    """`_PLAIN_URL_RE.match(url) is not None`: a path segment may neither be nor start with a dot after its
+    first one ("/./", "/../", "//.x"), nor end the URL with a dot."""
+    shape = _PLAIN_SHAPE_RE.match(url)
+    if shape is None:
+        return False
+    path = shape.group(1)
+    return path is None or not ("/." in path or ".." in path or "./" in path or path.endswith("."))
 
 
 def entry_url(href: str | None, base_url: str) -> str | None:
     """The canonical absolute URL of a link, None for a link that is not http(s)."""
     href = (href or "").strip()
-    if href and not _PLAIN_URL_RE.match(href) and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
+    plain = _is_plain(href)
+    if href and not plain and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
         try:
             joined = urljoin(base_url, href)
         except ValueError:  # an invalid IPv6 literal in the link or the base
             return None
-        href = joined if _PLAIN_URL_RE.match(joined) else href
-    if _PLAIN_URL_RE.match(href):
+        if _is_plain(joined):
+            href, plain = joined, True
+    if plain:
         scheme, _, rest = href.partition("://")
         host, _, path = rest.partition("/")
         if int(host.partition(":")[2] or 0) > 65535:  # a port no request can be made to
@@ -220,6 +307,18 @@ def entry_url(href: str | None, base_url: str) -> str | None:
         return f"{scheme}://{host.lower()}/{path}"
     url = absolute_url(href, base_url)
     return canonical_url(url) if url else None
+
+
+def entry_host_allowed(url: str, allowed_hosts: tuple[str, ...]) -> bool:
+    """`urls.host_allowed` for a list entry's URL: the plain URLs `entry_url` makes (most) are read without
+    urlsplit; one with a port or a line break (which urlsplit would drop) goes the general way."""
+    if "\n" in url or not _is_plain(url):
+        return host_allowed(url, allowed_hosts)
+    host = url.partition("://")[2].partition("/")[0]
+    if ":" in host:
+        return host_allowed(url, allowed_hosts)
+    host = host.lower()
+    return any(host == h or host.endswith("." + h) for h in allowed_hosts)
 
 
 def _entries(anchors: Iterable, base_url: str, seen: set[str]) -> list[dict[str, str]]:
@@ -239,12 +338,35 @@ def _entries(anchors: Iterable, base_url: str, seen: set[str]) -> list[dict[str,
     return out
 
 
+def _holders(headings: Iterable) -> set:
+    """The headings and every ancestor of one: what holds a heading, found by climbing from the few headings
+    instead of reading every descendant of every sibling. The set keeps the proxies alive, and lxml hands out
+    the live proxy again for its element, so membership is by element."""
+    holders = set()
+    for heading in headings:
+        holders.add(heading)
+        for ancestor in heading.iterancestors():
+            if ancestor in holders:
+                break  # its ancestors are in already
+            holders.add(ancestor)
+    return holders
+
+
+@lru_cache(maxsize=64)
+def _finder_parts(extra_labels: tuple[tuple[str, tuple[str, ...]], ...]):
+    """The label index and the candidate finder for a profile's extra labels: an extractor is made per page
+    in places, and indexing some sixty labels costs more than finding the lists of a small page."""
+    labels = label_index(dict(extra_labels))
+    return labels, _starts_with_any(_first_word(label) for label in labels)
+
+
 class LinkListFinder:
     """Finds the five canonical lists on a page (see DESIGN.md, "Link lists")."""
 
     def __init__(self, extra_labels: Mapping[str, Iterable[str]] | None = None):
-        self.labels = label_index(extra_labels)
-        self._candidate_texts = _starts_with_any(_first_word(label) for label in self.labels)
+        labels, self._candidate_texts = _finder_parts(
+            tuple((name, tuple(names)) for name, names in (extra_labels or {}).items()))
+        self.labels = dict(labels)
 
     def heading_name(self, el) -> str | None:
         if not isinstance(el.tag, str) or el.tag in _NOT_HEADINGS:
@@ -271,10 +393,8 @@ class LinkListFinder:
         XPath call and one regex; reading every element's text in Python would cost more than the rest."""
         found: list[tuple[object, str]] = []
         seen: set = set()
-        for text in self._candidate_texts(root):
-            owner = text.getparent()
-            if text.is_tail and owner is not None:
-                owner = owner.getparent()
+        for element, is_tail in self._candidate_texts(root):
+            owner = element.getparent() if is_tail else element
             chain = []
             for _ in range(_CLIMB_LEVELS + 1):
                 if owner is None or owner in seen:
@@ -300,15 +420,16 @@ class LinkListFinder:
         outer = {ancestor for el, _ in found for ancestor in el.iterancestors()}
         return [(el, name) for el, name in found if el not in outer]
 
-    def anchors_after(self, heading, heading_ids: set[int]) -> list:
-        """Links in the siblings after the heading, up to the next labelled heading."""
+    def anchors_after(self, heading, holders: set) -> list:
+        """Links in the siblings after the heading, up to the next labelled heading. `holders` are the
+        headings and their ancestors (see `_holders`): a sibling holds a heading if it is one of them."""
         node = heading
         for _ in range(_CLIMB_LEVELS + 1):
             anchors = []
             for sib in node.itersiblings():
                 if not isinstance(sib.tag, str):
                     continue
-                if any(id(d) in heading_ids for d in sib.iter()):
+                if sib in holders:
                     break
                 # An inline label in <br>-separated text ("<b>Baca Juga:</b> <a>…</a><br>Text …"): its entries
                 # end where the running text resumes after a line break.
@@ -333,7 +454,13 @@ class LinkListFinder:
         anchors: dict[str, list] = {name: [] for name in _INLINE_LABELS}
         taken: set = set()
         for p in root.iter("p", "span", "strong", "b", "div"):
-            if not len(p) or _first_word((p.text or "").strip() or p[0].text or "") not in _INLINE_FIRST_WORDS:
+            if not len(p):
+                continue
+            opening = (p.text or "").strip() or p[0].text or ""
+            # The first word's first character, as `_first_word` finds it: most elements stop here.
+            if opening.lstrip(_LABEL_EDGES).lstrip()[:1] not in _INLINE_INITIALS:
+                continue
+            if _first_word(opening) not in _INLINE_FIRST_WORDS:
                 continue
             if p.find(".//a") is None:
                 continue
@@ -349,18 +476,20 @@ class LinkListFinder:
                 taken.update(links)
         return anchors
 
-    def find(self, root, base_url: str, hints: Mapping[str, Iterable[str]] | None = None) -> dict[str, list[dict]]:
-        """All lists present on the page, each entry `{title, url}` in page order."""
+    def find(self, root, base_url: str, hints: Mapping[str, Iterable[str]] | None = None,
+             pick: Callable[[str], list] | None = None) -> dict[str, list[dict]]:
+        """All lists present on the page, each entry `{title, url}` in page order. `pick` answers the hints'
+        selectors on `root` (the extractor's `css.PageSelector`), else each is run on the page."""
         anchors: dict[str, list] = {name: [] for name in LIST_NAMES}
         for name, selectors in (hints or {}).items():
             for css in selectors:
-                for container in select(root, css):
+                for container in pick(css) if pick is not None else select(root, css):
                     anchors[name].extend(container.iter("a"))
         headings = self.headings(root)
-        heading_ids = {id(el) for el, _ in headings}
+        holders = _holders(el for el, _ in headings)
         for heading, name in headings:
             if name == "read_also" or not anchors[name]:
-                anchors[name].extend(self.anchors_after(heading, heading_ids))
+                anchors[name].extend(self.anchors_after(heading, holders))
         for name, found in self.inline_lists(root).items():
             anchors[name].extend(found)
         # Blocks found by different rules interleave in the body; entries keep page order.
@@ -372,93 +501,3 @@ class LinkListFinder:
             if entries:
                 lists[name] = entries
         return lists
-
-
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_NOT_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
-
-
-def _has_non_xml(text: str) -> bool:
-    """Whether `_NOT_XML_CHARS` would find anything, answered by C-speed byte operations: the regex scan of a
-    whole page costs as much as parsing it, and almost no page holds such a character."""
-    try:
-        data = text.encode("utf-8")
-    except UnicodeEncodeError:
-        return True  # a lone surrogate
-    if len(data.translate(None, _CONTROL_BYTES)) != len(data):
-        return True
-    return b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data  # U+FFFE, U+FFFF
-
-
-#: Declarations that CMSs copy onto pages whatever the bytes are: a page that says one of these but
-#: decodes as strict UTF-8 is UTF-8 (legacy single-byte text with accents is almost never valid UTF-8).
-_SINGLE_BYTE = frozenset({"cp1252", "latin_1", "iso8859_1", "ascii", "iso8859_15"})
-#: WHATWG's fallback for undeclared legacy pages in the Indonesian (and most Latin-script) locales.
-_LEGACY_FALLBACK = "cp1252"
-
-
-def decode_html(html: bytes, content_type: str | None = None) -> str:
-    """Bytes -> text: the BOM, else strict UTF-8 when a single-byte charset (or nothing, or UTF-8) is
-    declared and the bytes are valid UTF-8, else the declared charset, else windows-1252."""
-    if read_bom(html)[0]:
-        return html_to_unicode(content_type, html)[1]
-    declared = http_content_type_encoding(content_type) or html_body_declared_encoding(html)
-    declared = codecs.lookup(declared).name.replace("-", "_") if declared and _known(declared) else None
-    if declared is None or declared in _SINGLE_BYTE or declared == "utf_8":
-        try:
-            return html.decode("utf-8")
-        except UnicodeDecodeError:
-            # Not UTF-8 whatever it says: a single-byte declaration is right, none or "utf-8" is wrong.
-            encoding = declared if declared in _SINGLE_BYTE else _LEGACY_FALLBACK
-            return html_to_unicode(f"text/html; charset={encoding}", html)[1]
-    return html_to_unicode(content_type, html)[1]
-
-
-def _known(encoding: str) -> bool:
-    try:
-        codecs.lookup(encoding)
-    except LookupError:
-        return False
-    return True
-
-
-def parse_html(html: str | bytes, content_type: str | None = None):
-    """An lxml document from bytes (see `decode_html`) or text.
-
-    Raises lxml's ParserError for an empty document.
-    """
-    if isinstance(html, bytes):
-        html = decode_html(html, content_type)
-    # lxml refuses text that still declares an encoding; the text is already decoded.
-    html = _XML_DECLARATION.sub("", html, count=1)
-    # Control characters and lone surrogates (broken bytes, broken CMS exports) are nothing a browser shows,
-    # and lxml refuses them later whenever the tree is edited (drop_tree moves text around).
-    if _has_non_xml(html):
-        html = _NOT_XML_CHARS.sub("", html)
-    if not html.strip():
-        raise etree.ParserError("Document is empty")
-    root, too_deep = _parse_document(html)
-    if too_deep:
-        # Hundreds or thousands of unclosed wrappers: libxml2 drops whatever lies past 2048 levels even with
-        # huge_tree, and the extractor's tree walks recurse, so read the page again without the wrapper tags.
-        root, _ = _parse_document(_WRAPPER_TAG_RE.sub(" ", html))
-    return root
-
-
-#: Elements that only wrap: pages nest them thousands deep (unclosed <div>/<font>/<span> per paragraph).
-_WRAPPER_TAG_RE = re.compile(r"</?(?:div|span|font|center|section|b|i|u|em|strong|small|big)\b[^>]*>", re.I)
-
-
-#: Deeper than libxml2's default limit (256 levels) counts as too deep: real pages nest a few dozen levels.
-_MAX_DEPTH = 256
-_DEEPER_THAN_MAX = etree.XPath("boolean(" + "/*" * _MAX_DEPTH + ")")
-
-
-def _parse_document(html: str):
-    """(document, whether it is nested too deep). huge_tree lifts libxml2's 10 MB cap on one text node or
-    attribute (and its depth limit, which _MAX_DEPTH replaces); the 8 MB response cap bounds a crawl's pages."""
-    parser = lxml_html.HTMLParser(huge_tree=True)  # a parser per document: lxml parsers are not shareable
-    root = lxml_html.document_fromstring(html, parser=parser)
-    too_deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log) or _DEEPER_THAN_MAX(root)
-    return root, bool(too_deep)

@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newscrawler.paths import db_path
-from newscrawler.store.api import DataStore
-from newscrawler.store.base import Store, StoreConfigError, StoreError, StoreUnavailable, UpsertCounts
-from newscrawler.store.mongo import MongoStore, check_database_name, timeout_ms, uri_hosts
-from newscrawler.store.sqlite import SqliteStore
+from newscrawler.store.sqlite_utils_import import import_sqlite_utils
+
+import_sqlite_utils()  # before store.sqlite imports it: see there why
+
+from newscrawler.store.api import DataStore  # noqa: E402
+from newscrawler.store.base import Store, StoreConfigError, StoreError, StoreUnavailable, UpsertCounts  # noqa: E402
+from newscrawler.store.mongo import MongoStore, check_database_name, timeout_ms, uri_hosts  # noqa: E402
+from newscrawler.store.sqlite import SqliteStore  # noqa: E402
 
 DEFAULT_DATABASE = "newscrawler"
 

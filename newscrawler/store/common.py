@@ -37,6 +37,10 @@ MAX_INT64 = 2**63 - 1
 def encodable_text(text: str) -> str:
     """`text` as valid Unicode: surrogate pairs joined, lone surrogates (from broken JSON-LD or HTML
     entities) replaced with U+FFFD, so UTF-8 encoders (BSON, SQLite, JSON files) never raise on it."""
+    # isascii() reads a flag CPython keeps on every string (no scan): the pipelines already made the text
+    # encodable, and prepare_article checks it again, so the common all-ASCII text must cost nothing.
+    if text.isascii():
+        return text
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:
@@ -92,7 +96,11 @@ def wib_day(value: datetime | None) -> str | None:
 
 
 def content_hash(title: str | None, body: str | None) -> str:
-    return hashlib.sha256(f"{title or ''}\n{body or ''}".encode()).hexdigest()
+    """sha256 of "title\nbody", fed piece by piece: no joined copy of a long body is built."""
+    digest = hashlib.sha256((title or "").encode())
+    digest.update(b"\n")
+    digest.update((body or "").encode())
+    return digest.hexdigest()
 
 
 def _str_or_none(value: Any) -> str | None:

@@ -14,7 +14,7 @@ from typing import Any
 import bson
 from bson import ObjectId
 from bson.errors import BSONError
-from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, InsertOne, MongoClient, UpdateOne
+from pymongo import ASCENDING, DESCENDING, TEXT, IndexModel, InsertOne, MongoClient, ReplaceOne, UpdateOne
 from pymongo.errors import BulkWriteError, ConnectionFailure, OperationFailure, PyMongoError
 from pymongo.uri_parser import parse_uri
 from pymongo.write_concern import WriteConcern
@@ -68,8 +68,11 @@ _DUPLICATE_KEY = 11000
 ARTICLE_WRITE_CONCERN = WriteConcern(w=1)
 _MAX_WIRE_LIMIT = 2**31 - 1
 _BATCH = 500
-#: What upsert needs to know about stored articles: hashes to compare, old content to archive.
-_EXISTING = {"_id": 0, **{name: 1 for name in VERSION_FIELDS[:-1]}, "first_seen": 1}
+#: What upsert needs to know about every stored article of a batch: not its text, so a re-crawl of unchanged
+#: articles does not pull ~40 KB per article back over the wire.
+_EXISTING = {"_id": 0, "url": 1, "content_hash": 1, "version": 1, "first_seen": 1}
+#: The old content of the articles that changed, to archive.
+_SUPERSEDED = {"_id": 0, **{name: 1 for name in VERSION_FIELDS[:-1]}}
 _LINK_FIELDS = {"_id": 0, "url": 1, "title": 1, "site": 1, "published_at": 1,
                 "link_lists.read_also": 1, "link_lists.related": 1}
 _LINKED = [{"link_lists.read_also.url": {"$exists": True}}, {"link_lists.related.url": {"$exists": True}}]
@@ -279,28 +282,34 @@ class MongoStore:
             return counts
         now = utc_now()
         existing = {d["url"]: d for d in self.articles.find({"url": {"$in": list(articles)}}, _EXISTING)}
-        ops, archive = [], []
+        ops: list[ReplaceOne | UpdateOne] = []
+        changed: list[str] = []
         for url, doc in articles.items():
             doc.update(content_hash=content_hash(doc["title"], doc["body"]), last_seen=now, run_id=run_id)
             _check_size(doc)
             old = existing.get(url)
+            # A new article is written whole: a replacement costs the server less than a $set of every field
+            # (no update paths to compile, measured on mongoeco). A changed one is $set, never replaced: fields
+            # that others added to the stored document (an analyst's label) must survive a re-crawl.
             if old is None:
                 counts.new += 1
-                update = {"$set": doc, "$setOnInsert": {"first_seen": now, "version": 1}}
+                ops.append(ReplaceOne({"url": url}, doc | {"first_seen": now, "version": 1}, upsert=True))
             elif old.get("content_hash") != doc["content_hash"]:
                 counts.updated += 1
-                archive.append(archived_version(old, now))
-                update = {"$set": doc | {"version": (old.get("version") or 1) + 1}}
+                changed.append(url)
+                ops.append(UpdateOne({"url": url}, {"$set": doc | {"version": (old.get("version") or 1) + 1}}))
             else:
                 counts.unchanged += 1
                 unchanged = {"last_seen": now, "run_id": run_id, "link_lists": doc["link_lists"],
                              "pages_missing": doc["pages_missing"]}
                 if doc["archive"] is not None:  # a re-crawl without --archive keeps the old pointer
                     unchanged["archive"] = doc["archive"]
-                update = {"$set": unchanged}
-            ops.append(UpdateOne({"url": url}, update, upsert=True))
-        if archive:
-            self._archive(archive)  # first, so a failed update never loses the old text
+                ops.append(UpdateOne({"url": url}, {"$set": unchanged}, upsert=True))
+        if changed:  # first, so a failed update never loses the old text
+            versions = [archived_version(old, now)
+                        for old in self.articles.find({"url": {"$in": changed}}, _SUPERSEDED)]
+            if versions:
+                self._archive(versions)
         # Unordered: the server may apply the batch's updates in any order (urls are unique within a batch).
         self._for_writes(self.articles).bulk_write(ops, ordered=False)
         return counts

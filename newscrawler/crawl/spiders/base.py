@@ -30,15 +30,16 @@ from newscrawler.crawl.discovery import (
     parse_sitemap,
 )
 from newscrawler.crawl.extensions import MIRROR_SETTINGS
+from newscrawler.crawl.extraction import ExtractionFailed, ExtractionService, ProfileRecipe
 from newscrawler.crawl.frontier import apply_frontier_settings
 from newscrawler.crawl.journal import CrawlJournal
 from newscrawler.crawl.middlewares import count_failure, real_url
 from newscrawler.extract.dates import WIB, DateNormalizer, DateParseError, date_from_url
 from newscrawler.extract.extractor import ArticleExtractor, NotAnArticle
-from newscrawler.extract.linklists import parse_html
+from newscrawler.extract.html import parse_html
 from newscrawler.extract.processing import merge_pages
 from newscrawler.items import ARTICLE_LISTS, SITE_LISTS, ArticleItem, SnapshotItem
-from newscrawler.sites import SiteProfile
+from newscrawler.sites import SiteProfile, get_profile
 from newscrawler.urls import host_allowed, with_query
 
 logger = logging.getLogger(__name__)
@@ -135,6 +136,7 @@ class NewsSpider(scrapy.Spider):
         self.allowed_hosts = self.profile.allowed_hosts
         self.dates = DateNormalizer()
         self.extractor = ArticleExtractor(self.profile)
+        self.extraction = ExtractionService(self.extractor, None, processes=0, start_after=0)
         self.now = datetime.now(UTC)
         self.since = self._window_date(since)
         self.until = self._window_date(until)
@@ -187,6 +189,8 @@ class NewsSpider(scrapy.Spider):
         if spider.mirror:  # `scrapy crawl -a mirror=…` gets the CLI's --mirror settings (-s still wins)
             crawler.settings.update(MIRROR_SETTINGS, priority="spider")
         spider.journal = None
+        spider.extraction = ExtractionService.from_settings(spider.extractor, spider.profile_recipe(), crawler.settings)
+        crawler.signals.connect(spider._close_extraction, signal=signals.spider_closed)
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         jobdir = crawler.settings.get("JOBDIR")
         if jobdir:
@@ -199,6 +203,13 @@ class NewsSpider(scrapy.Spider):
             crawler.signals.connect(spider._journal_response, signal=signals.spider_error)
             crawler.signals.connect(spider._journal_closed, signal=signals.spider_closed)
         return spider
+
+    def profile_recipe(self) -> ProfileRecipe | None:
+        """How a worker process builds this crawl's profile (None: extraction stays in this process)."""
+        return (get_profile, (self.profile.key,)) if self.profile.key else None
+
+    def _close_extraction(self, **kwargs) -> None:
+        self.extraction.close()
 
     def _journal_done(self, meta: dict | None) -> None:
         key = (meta or {}).get(ARTICLE_KEY)
@@ -511,16 +522,34 @@ class NewsSpider(scrapy.Spider):
     def parse_article(self, response: Response, depth: int = 0, pages: list | None = None,
                       crawled_at: str | None = None, single: bool = False):
         crawled_at = crawled_at or datetime.now(UTC).isoformat()
+        # The bytes, not response.text: the extractor corrects a wrong declared charset.
+        page = (response.url, response.body, _content_type(response))
+        if self.extraction.pooled:  # Scrapy awaits the coroutine while the worker extracts
+            return self._article_extracted_elsewhere(self.extraction.extract(*page), response, depth, pages,
+                                                     crawled_at, single)
         try:
-            # The bytes, not response.text: the extractor corrects a wrong declared charset.
-            raw = self.extractor.extract(response.url, response.body, _content_type(response))
+            raw = self.extraction.extract_here(*page)
         except Exception as exc:  # one hostile page costs only itself, never the crawl's other items
-            self._count_unextracted(exc, response)
-            if pages:
-                yield self._item(pages, crawled_at, missing=self._pages_expected(pages) - len(pages))
-            else:
-                self._journal_done(response.meta)
-            return
+            return self._unextracted(exc, response, pages, crawled_at)
+        return self._article_output(raw, response, depth, pages, crawled_at, single)
+
+    async def _article_extracted_elsewhere(self, pending, response: Response, depth: int, pages: list | None,
+                                           crawled_at: str, single: bool) -> list:
+        try:
+            raw = await pending
+        except Exception as exc:
+            return self._unextracted(exc, response, pages, crawled_at)
+        return list(self._article_output(raw, response, depth, pages, crawled_at, single))
+
+    def _unextracted(self, exc: Exception, response: Response, pages: list | None, crawled_at: str) -> list:
+        self._count_unextracted(exc, response)
+        if pages:
+            return [self._item(pages, crawled_at, missing=self._pages_expected(pages) - len(pages))]
+        self._journal_done(response.meta)
+        return []
+
+    def _article_output(self, raw: dict, response: Response, depth: int, pages: list | None, crawled_at: str,
+                        single: bool) -> Iterator[Any]:
         if response.meta.get("warc"):
             raw["archive"] = response.meta["warc"]  # this page's WARC record: what reextract reads again
         pages = (pages or []) + [raw]
@@ -554,6 +583,10 @@ class NewsSpider(scrapy.Spider):
             logger.info("not an article (%s): %s", exc, response.url)
             return
         self.crawler.stats.inc_value("newscrawler/errors/extraction_failed")
+        if isinstance(exc, ExtractionFailed):  # raised in a worker process: its traceback came as text
+            logger.error("extraction failed on %s (%s: %s)\n%s", response.url, exc.kind, exc,
+                         exc.remote_traceback.rstrip())
+            return
         logger.error("extraction failed on %s (%s: %s)", response.url, type(exc).__name__, exc, exc_info=exc)
 
     def _published_outside_window(self, raw: dict) -> bool:

@@ -29,7 +29,7 @@ from newscrawler.crawl.discovery import (
     section_links,
 )
 from newscrawler.crawl.spiders.base import _DISCOVERY_META, NewsSpider, _html
-from newscrawler.extract.linklists import parse_html
+from newscrawler.extract.html import parse_html
 from newscrawler.sites import GenericProfile, SiteProfile, profile_for_url
 from newscrawler.urls import hostname, registrable_domain
 
@@ -77,6 +77,11 @@ def generic_profile(url: str) -> type[SiteProfile]:
     return SiteGenericProfile
 
 
+def generic_profile_for(url: str) -> SiteProfile:
+    """The generic profile of a site URL, built again in an extraction worker (classes made here do not pickle)."""
+    return generic_profile(url)()
+
+
 class GenericSpider(NewsSpider):
     """`scrapy crawl generic -a url=https://example.id/ [-a sitemap=URL,…] [-a rss=URL,…]`: any news site."""
 
@@ -95,6 +100,9 @@ class GenericSpider(NewsSpider):
         self.start_url = start
         super().__init__(url=article_url, **kwargs)
         self.run_options["site_url"] = start
+
+    def profile_recipe(self):
+        return (generic_profile_for, (self.start_url,)) if self.generic else super().profile_recipe()
 
     @property
     def generic(self) -> bool:

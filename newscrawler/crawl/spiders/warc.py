@@ -9,16 +9,20 @@ Neither makes a request: items come straight out of `start()`.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import uuid
+from collections import deque
 from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import scrapy
+from scrapy import signals
 
 from newscrawler.crawl.archive import ArchiveDamaged, ArchivedResponse, ReadCounts, read_record, read_responses
+from newscrawler.crawl.extraction import ExtractionFailed, ExtractionService
 from newscrawler.extract.dates import DateNormalizer, date_from_url
 from newscrawler.extract.extractor import ArticleExtractor, NotAnArticle
 from newscrawler.extract.processing import merge_pages
@@ -64,22 +68,47 @@ class _ArchiveSpider(scrapy.Spider):
             return True
         return not ((self.since and when < self.since) or (self.until and when >= self.until))
 
-    def _extract(self, record: ArchivedResponse, profile: SiteProfile) -> dict[str, Any] | None:
+    @classmethod
+    def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.extraction = ExtractionService.from_settings(None, None, crawler.settings)
+        crawler.signals.connect(spider._close_extraction, signal=signals.spider_closed)
+        return spider
+
+    def _close_extraction(self, **kwargs: Any) -> None:
+        self.extraction.close()
+
+    def _extractor(self, profile: SiteProfile) -> ArticleExtractor:
         key = profile.key or "generic"
         extractor = self._extractors.get(key)
         if extractor is None:
             extractor = self._extractors[key] = ArticleExtractor(profile)
+        return extractor
+
+    def _extract(self, record: ArchivedResponse, profile: SiteProfile) -> dict[str, Any] | None:
         try:
-            raw = extractor.extract(record.url, record.body, record.content_type)
-        except NotAnArticle as exc:
+            return self.extraction.extract_here(record.url, record.body, record.content_type, self._extractor(profile))
+        except Exception as exc:  # a hostile archived page costs only itself
+            return self._not_extracted(exc, record)
+
+    async def _extract_elsewhere(self, record: ArchivedResponse, profile: SiteProfile) -> dict[str, Any] | None:
+        """As _extract, in an extraction worker process."""
+        recipe = (get_profile, (profile.key,)) if profile.key else (GenericProfile, ())
+        try:
+            return await self.extraction.extract(record.url, record.body, record.content_type,
+                                                 self._extractor(profile), recipe)
+        except Exception as exc:
+            return self._not_extracted(exc, record)
+
+    def _not_extracted(self, exc: Exception, record: ArchivedResponse) -> None:
+        if isinstance(exc, NotAnArticle):
             self.crawler.stats.inc_value("newscrawler/dropped/not_an_article")
             logger.info("not an article (%s): %s", exc, record.url)
             return None
-        except Exception as exc:  # a hostile archived page costs only itself
-            self.crawler.stats.inc_value("newscrawler/dropped/extraction_error")
-            logger.warning("cannot extract %s: %s: %s", record.url, type(exc).__name__, exc)
-            return None
-        return raw
+        self.crawler.stats.inc_value("newscrawler/dropped/extraction_error")
+        kind = exc.kind if isinstance(exc, ExtractionFailed) else type(exc).__name__
+        logger.warning("cannot extract %s: %s: %s", record.url, kind, exc)
+        return None
 
     def _item(self, raw: dict[str, Any], record: ArchivedResponse, archive_file: str | None) -> ArticleItem:
         merged = merge_pages([raw])
@@ -129,12 +158,24 @@ class ImportWarcSpider(_ArchiveSpider):
         return None
 
     async def start(self) -> AsyncIterator[Any]:
+        # Once extraction runs in worker processes, a few records are in flight at a time; items still come out
+        # in the archives' order.
+        pending: deque[tuple[asyncio.Future, ArchivedResponse, str]] = deque()
+        window = 4 * self.extraction.processes + 4
         for path in self.files:
             try:
                 for record in read_responses(path, self.counts, self.settings.getint("DOWNLOAD_MAXSIZE")):
                     self.crawler.stats.inc_value("newscrawler/warc/responses")
                     profile = self._wanted(record)
                     if profile is None:
+                        continue
+                    if self.extraction.pooled:
+                        future = asyncio.ensure_future(self._extract_elsewhere(record, profile))
+                        pending.append((future, record, str(path.resolve())))
+                        while len(pending) >= window:
+                            item = await self._finished(pending.popleft())
+                            if item is not None:
+                                yield item
                         continue
                     raw = self._extract(record, profile)
                     if raw is not None:
@@ -147,10 +188,20 @@ class ImportWarcSpider(_ArchiveSpider):
                 self.damaged.append(ArchiveDamaged(str(path), 0, exc.strerror or str(exc)))
                 self.crawler.stats.inc_value("newscrawler/errors/ArchiveUnreadable")
                 logger.error("cannot read %s: %s", path, exc.strerror or exc)
+        while pending:
+            item = await self._finished(pending.popleft())
+            if item is not None:
+                yield item
         for reason, n in self.counts.counts.items():
             self.crawler.stats.set_value(f"newscrawler/warc/skipped/{reason}", n)
         if self.damaged:
             self.crawler.stats.set_value("newscrawler/warc/damage", [str(d) for d in self.damaged])
+
+
+    async def _finished(self, entry: tuple[asyncio.Future, ArchivedResponse, str]) -> ArticleItem | None:
+        future, record, archive_file = entry
+        raw = await future
+        return self._item(raw, record, archive_file) if raw is not None else None
 
 
 class ReextractSpider(_ArchiveSpider):

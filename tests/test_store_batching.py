@@ -1,0 +1,129 @@
+"""Batched store writes: one batch mixing new, changed and unchanged articles gives what per-article writes
+gave (search index, versions, link graph), and the SQLite write settings keep a committed batch on disk."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
+
+from test_stores import BASE, article
+
+from newscrawler.store import SqliteStore
+
+
+def _seed(store) -> None:
+    links = {"related": [{"title": "Lama", "url": f"{BASE}/target-old"}]}
+    store.upsert_articles([
+        article("same", body="Harga beras naik di pasar induk."),
+        article("edit", title="Judul lama", body="Banjir melanda kota tua.", link_lists=links),
+    ], run_id="r1")
+
+
+def test_mixed_batch_keeps_search_versions_and_links_in_step(store):
+    _seed(store)
+    new_links = {"related": [{"title": "Baru", "url": f"{BASE}/target-new"}]}
+    counts = store.upsert_articles([
+        article("same", body="Harga beras naik di pasar induk.", link_lists=new_links),
+        article("edit", title="Judul baru", body="Kemarau panjang di desa.", link_lists=new_links),
+        article("fresh", body="Gempa kecil terasa di pesisir."),
+    ], run_id="r2")
+    assert counts.as_dict() == {"new": 1, "updated": 1, "unchanged": 1}
+
+    def found(text: str) -> list[str]:
+        return sorted(row["url"].rsplit("/", 1)[-1] for row in store.query(text=text))
+
+    # The index follows every kind of write in the batch: new text found, replaced text gone.
+    assert found("kemarau") == ["edit"] and found("banjir") == []
+    assert found("gempa") == ["fresh"] and found("beras") == ["same"]
+    assert found("judul baru") == ["edit"]
+    assert store.count(text="lama") == 0
+
+    edited = store.get(f"{BASE}/edit")
+    assert (edited["version"], edited["title"], edited["run_id"]) == (2, "Judul baru", "r2")
+    [old] = store.versions(f"{BASE}/edit")
+    assert (old["version"], old["title"], old["body"]) == (1, "Judul lama", "Banjir melanda kota tua.")
+    assert old["published_at"] == edited["published_at"] and old["archived_at"] == edited["last_seen"]
+    assert store.get(f"{BASE}/same")["first_seen"] == store.get(f"{BASE}/edit")["first_seen"]
+
+    # Every article of the batch has exactly its new outgoing links, unchanged ones included.
+    assert store.links_to(f"{BASE}/target-old") == []
+    assert sorted(r["url"].rsplit("/", 1)[-1] for r in store.links_to(f"{BASE}/target-new")) == ["edit", "same"]
+
+
+def test_sqlite_write_connection_settings(tmp_path: Path) -> None:
+    store = SqliteStore(tmp_path / "s.db")
+    try:
+        pragma = store.conn.execute
+        assert pragma("PRAGMA journal_mode").fetchone()[0] == "wal"
+        assert pragma("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL: safe in WAL against a killed process
+        assert pragma("PRAGMA cache_size").fetchone()[0] < -2000  # KiB, above SQLite's 2 MiB default
+        assert pragma("PRAGMA temp_store").fetchone()[0] == 2  # MEMORY
+    finally:
+        store.close()
+
+
+def test_sqlite_committed_batch_survives_a_killed_process(tmp_path: Path) -> None:
+    path = tmp_path / "k.db"
+    script = textwrap.dedent(f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        from test_stores import article
+        from newscrawler.store import SqliteStore
+        store = SqliteStore({str(path)!r})
+        store.upsert_articles([article(f"k{{n}}", body=f"Isi berita {{n}}.") for n in range(20)], run_id="k")
+        os.kill(os.getpid(), signal.SIGKILL)  # no close, no checkpoint: only the WAL holds the batch
+    """)
+    proc = subprocess.run([sys.executable, "-c", script], cwd=Path(__file__).parent.parent, env=dict(os.environ),
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    assert (tmp_path / "k.db-wal").exists()
+    store = SqliteStore(path)
+    try:
+        assert store.count() == 20 and store.count(text="berita") == 20
+        assert store.get(f"{BASE}/k7")["run_id"] == "k"
+    finally:
+        store.close()
+
+
+def _checkpoint_threads() -> set[threading.Thread]:
+    return {t for t in threading.enumerate() if t.name == "newscrawler-sqlite-checkpoint"}
+
+
+def test_sqlite_checkpoints_on_its_own_thread_and_stops_on_close(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    before = _checkpoint_threads()  # stores other tests left open are not this test's business
+    reader = SqliteStore(path)
+    reader.get(f"{BASE}/none")
+    assert _checkpoint_threads() == before  # reading never starts it
+    reader.close()
+
+    store = SqliteStore(path)
+    for n in range(5):
+        store.upsert_articles([article(f"c{n}-{k}", body="Isi berita. " * 2000) for k in range(10)])
+    assert len(_checkpoint_threads() - before) == 1  # one per store, however many batches
+    assert store.conn.execute("PRAGMA wal_autocheckpoint").fetchone()[0] > 1000
+    store.close()
+    assert _checkpoint_threads() - before == set()  # joined
+    assert not (tmp_path / "c.db-wal").exists() or (tmp_path / "c.db-wal").stat().st_size == 0
+
+    store = SqliteStore(path)
+    try:
+        assert store.count() == 50 and store.count(text="berita") == 50
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        store.close()
+
+
+def test_mongo_recrawl_keeps_fields_others_added(mongo_store) -> None:
+    """A changed article is updated field by field: an analyst's own field on the document survives."""
+    mongo_store.upsert_articles([article("labelled", body="Teks pertama.")], run_id="r1")
+    mongo_store.articles.update_one({"url": f"{BASE}/labelled"}, {"$set": {"label": "hoaks"}})
+    counts = mongo_store.upsert_articles([article("labelled", body="Teks kedua, diperbarui.")], run_id="r2")
+    assert counts.updated == 1
+    stored = mongo_store.articles.find_one({"url": f"{BASE}/labelled"})
+    assert stored["label"] == "hoaks" and stored["version"] == 2 and stored["body"] == "Teks kedua, diperbarui."
