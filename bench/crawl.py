@@ -144,7 +144,11 @@ def _run(args: argparse.Namespace, work: Path) -> dict:
                     if name.startswith("newscrawler"):
                         full += ["--mirror", nginx.url]
                         if "mongo" in name:
-                            env.update(MONGODB_URI=mongo_uri, MONGODB_DATABASE=f"bench{rnd}")
+                            # mongoeco's memory engine scans the collection for every upsert by url (no index
+                            # use), so late batches of a 5,000-article crawl keep it busy past the default 5 s
+                            # heartbeat and pymongo would call the server down; a real MongoDB answers in ms.
+                            env.update(MONGODB_URI=mongo_uri, MONGODB_DATABASE=f"bench{rnd}",
+                                       MONGODB_TIMEOUT_MS="120000")
                         else:
                             env["NEWSCRAWLER_DB"] = str(work / f"bench-{rnd}.db")
                     else:

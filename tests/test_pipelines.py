@@ -182,3 +182,39 @@ def test_store_down_and_spool_unwritable_is_a_loud_failure(tmp_path: Path, monke
     assert str(blocker.absolute()) in stats["newscrawler/spool_error"]
     result = CrawlResult(stats={**stats, "finish_reason": "finished", "response_received_count": 5})
     assert result.lost and result.exit_code == EXIT_FAILED
+
+
+def test_snapshots_are_written_as_the_crawl_goes_and_unchanged_lists_stay_one_observation(
+        tmp_path: Path, monkeypatch) -> None:
+    path = _use_sqlite(tmp_path, monkeypatch)
+    crawler = crawler_with_spider(tmp_path, NEWSCRAWLER_STORE_BATCH=4)
+    pipelines = [cls.from_crawler(crawler) for cls in
+                 (ValidatePipeline, TextPipeline, DatePipeline, DedupePipeline, StorePipeline)]
+    store_pipeline = pipelines[-1]
+    for p in pipelines:
+        if hasattr(p, "open_spider"):
+            p.open_spider()
+
+    def popular(n: int) -> dict:
+        return {"popular": [{"title": f"Terpopuler {n}", "url": f"https://www.suara.com/news/2025/03/06/080500/p{n}"}]}
+
+    # Lists 0..19, each seen on two articles in a row, then list 19 on four more: 20 observations in all.
+    shown = [n // 2 for n in range(40)] + [19] * 4
+    for i, n in enumerate(shown):
+        item = article_item(i, link_lists=popular(n), crawled_at=f"2025-09-10T01:{i:02d}:00+00:00")
+        for p in pipelines:
+            item = p.process_item(item)
+        # Ended observations do not pile up in memory until the end of the crawl.
+        assert len(store_pipeline.snapshots) <= 4
+    for p in pipelines:
+        p.close_spider() if hasattr(p, "close_spider") else None
+    store = open_store(path=path)
+    try:
+        snaps = store.snapshots("suara.com", "popular")
+        assert len(snaps) == 20
+        assert [s["entries"][0]["title"] for s in reversed(snaps)] == [f"Terpopuler {n}" for n in range(20)]
+        last = snaps[0]
+        assert last["observations"] == 1  # one run saw it: one observation, however many pages showed it
+        assert last["observed_at"].minute == 38 and last["last_observed_at"].minute == 43
+    finally:
+        store.close()
