@@ -229,7 +229,10 @@ def _outage_run(tmp_path: Path, big_site, server: KillableMongo, fault: int, aft
         server.signal(signal.SIGCONT)
     print(f"timing: outage handled after {time.monotonic() - started:.1f}s")
     stored_before = mongo_count(server.uri, database)
-    assert after <= stored_before < len(urls)
+    # A server that applies a whole bulk write before it answers the count that triggers the fault has every
+    # article by then (the (250, 200) case on mongoeco): the spool then holds the run's snapshots and record, and
+    # the checks below hold all the same.
+    assert after <= stored_before <= len(urls)
     # The replay gets the default timeouts: a short one was only there to notice the outage quickly.
     replay = cli(["spool", "replay"], tmp_path / "work", {k: v for k, v in env.items() if k != "MONGODB_TIMEOUT_MS"})
     assert replay.returncode == 0, replay.stderr
