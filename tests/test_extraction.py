@@ -85,11 +85,18 @@ def test_the_pool_starts_only_after_the_first_pages() -> None:
     assert not no_recipe.pooled  # a profile a worker cannot rebuild stays in the crawl's process
 
 
-def test_worker_failures_come_back_as_the_pages_own_failures() -> None:
+def _hostile_service() -> tuple[str, bytes, ExtractionService]:
+    """A golden page without its canonical link (its URL is then the page's own), and a one-worker service
+    whose profile obeys the hostile URLs."""
     _, url, html = next(p for p in _golden_pages() if p[0] == "suara.com")
-    html = html.replace(b'rel="canonical"', b'rel="alternate"')  # the page's own URL is its canonical one
+    html = html.replace(b'rel="canonical"', b'rel="alternate"')
     service = ExtractionService(ArticleExtractor(hostile_profile()), (hostile_profile, ()), processes=1,
                                 start_after=0)
+    return url, html, service
+
+
+def test_worker_failures_come_back_as_the_pages_own_failures() -> None:
+    url, html, service = _hostile_service()
     try:
         assert service.pooled
         with pytest.raises(NotAnArticle):
@@ -107,10 +114,7 @@ def test_worker_failures_come_back_as_the_pages_own_failures() -> None:
 
 
 def test_after_repeated_worker_deaths_the_crawl_extracts_itself() -> None:
-    _, url, html = next(p for p in _golden_pages() if p[0] == "suara.com")
-    html = html.replace(b'rel="canonical"', b'rel="alternate"')  # the page's own URL is its canonical one
-    service = ExtractionService(ArticleExtractor(hostile_profile()), (hostile_profile, ()), processes=1,
-                                start_after=0)
+    url, html, service = _hostile_service()
     try:
         assert service.pooled
         for _ in range(2):

@@ -335,3 +335,20 @@ def test_scrapy_log_lines_name_the_real_url() -> None:
         "Got data loss in https://www.suara.com/news/a?page=2. Also <GET https://www.suara.com/news/a?page=2>, "
         f"and {MIRROR}/unknown"
     )
+
+
+def test_printed_level_ignores_handlers_that_print_nothing() -> None:
+    import logging
+
+    from newscrawler.crawl.middlewares import printed_level
+
+    quiet, silent = logging.StreamHandler(), logging.NullHandler()
+    quiet.setLevel(logging.WARNING)
+    saved = logging.root.handlers[:]
+    logging.root.handlers[:] = [quiet, silent]  # Scrapy's NullHandler sits at level 0 and prints nothing
+    try:
+        assert printed_level() == logging.WARNING
+        logging.root.handlers[:] = [silent]
+        assert printed_level() == logging.NOTSET
+    finally:
+        logging.root.handlers[:] = saved

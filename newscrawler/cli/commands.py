@@ -492,14 +492,7 @@ def _output_to(path: str, noun: str, force: bool = False,
     if path == "-":
         yield lambda fn: fn(sys.stdout) and None
         return
-    try:
-        # "x" creates or fails atomically, so no check-then-write race either.
-        handle = open(path, "w" if force else "x", encoding=encoding, newline="")  # noqa: SIM115 - closed below
-    except FileExistsError:
-        raise UsageError(f"{path} exists; use --force to overwrite it") from None
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
-    with handle:
+    with _open_new(path, force, encoding) as handle:
         yield lambda fn: print(f"{fn(handle)} {noun} written to {path}", file=sys.stderr)
 
 
@@ -642,7 +635,9 @@ def cmd_export(args) -> int:
 
 @contextmanager
 def _open_new(path: str, force: bool, encoding: str = "utf-8") -> Iterator[IO[str]]:
+    """A new file to write (an existing one only with `force`); a usage error, one line, otherwise."""
     try:
+        # "x" creates or fails atomically, so no check-then-write race either.
         handle = open(path, "w" if force else "x", encoding=encoding, newline="")  # noqa: SIM115 - closed below
     except FileExistsError:
         raise UsageError(f"{path} exists; use --force to overwrite it") from None

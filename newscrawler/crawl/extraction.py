@@ -100,6 +100,8 @@ class ExtractionService:
                  start_after: int) -> None:
         self.extractor = extractor
         self.recipe = recipe
+        # A service without an extractor of its own (a WARC import) is sent a recipe with every page; one
+        # with an extractor but no recipe cannot have that extractor rebuilt in a worker.
         self.processes = processes if recipe is not None or extractor is None else 0
         self.start_after = start_after
         self.extracted = 0

@@ -254,6 +254,12 @@ def _refused_address(exception: BaseException | None) -> bool:
     return False
 
 
+def printed_level() -> int:
+    """The lowest level a root handler prints (Scrapy's NullHandler prints nothing, so it does not count)."""
+    return min((h.level for h in logging.root.handlers if not isinstance(h, logging.NullHandler)),
+               default=logging.NOTSET)
+
+
 class RealUrlsInLogs(logging.Filter):
     """Scrapy's own log lines name the request they were handed, which in mirror mode is the mirror's copy
     (`Getting http://127.0.0.1:8000/x took longer ...`); this puts the real URL back into them."""
@@ -286,8 +292,7 @@ class RealUrlsInLogs(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         # Formatting a record nobody prints is the costly part: Scrapy's DEBUG "Scraped from" line reprs the
         # whole item (a 40 KB body through pprint), which once cost a tenth of a crawl's CPU.
-        if record.levelno < min((h.level for h in logging.root.handlers if not isinstance(h, logging.NullHandler)),
-                                default=logging.NOTSET):
+        if record.levelno < printed_level():
             return True
         try:
             message = record.getMessage()

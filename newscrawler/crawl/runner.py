@@ -19,6 +19,7 @@ from scrapy.crawler import AsyncCrawlerProcess
 from scrapy.settings import Settings
 
 from newscrawler.crawl.extensions import MIRROR_SETTINGS, concurrency_settings
+from newscrawler.crawl.middlewares import printed_level
 from newscrawler.crawl.spiders import spider_for
 from newscrawler.store import StoreIdentity
 
@@ -190,12 +191,6 @@ def crawl_logging(settings: Settings, tracebacks: bool) -> Iterator[None]:
     finally:
         logging.root.removeHandler(handler)
         handler.close()
-
-
-def printed_level() -> int:
-    """The lowest level a root handler prints (Scrapy's NullHandler prints nothing, so it does not count)."""
-    return min((h.level for h in logging.root.handlers if not isinstance(h, logging.NullHandler)),
-               default=logging.NOTSET)
 
 
 def _raise_root_level(**kwargs: Any) -> None:
