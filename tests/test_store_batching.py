@@ -3,12 +3,14 @@ gave (search index, versions, link graph), and the SQLite write settings keep a 
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 from test_stores import BASE, article
@@ -86,6 +88,46 @@ def test_sqlite_committed_batch_survives_a_killed_process(tmp_path: Path) -> Non
     try:
         assert store.count() == 20 and store.count(text="berita") == 20
         assert store.get(f"{BASE}/k7")["run_id"] == "k"
+    finally:
+        store.close()
+
+
+_CONCURRENT_WRITER = textwrap.dedent('''
+    import json, sys, time
+    sys.path.insert(0, sys.argv[1])
+    from test_stores import article
+    from newscrawler.store import SqliteStore
+    start, path, me = float(sys.argv[2]), sys.argv[3], int(sys.argv[4])
+    time.sleep(max(0.0, start - time.time()))
+    store = SqliteStore(path)  # every process creates the new file at the same moment
+    totals = {"new": 0, "updated": 0, "unchanged": 0}
+    for n in range(12):  # the same 30 URLs from every process, in a different order each
+        batch = [article(f"shared-{(n * 5 + k + me * 7) % 30}", body="Isi berita bersama.") for k in range(5)]
+        for key, value in store.upsert_articles(batch, run_id=f"p{me}").as_dict().items():
+            totals[key] += value
+    store.close()
+    print(json.dumps(totals))
+''')
+
+
+def test_sqlite_processes_creating_and_writing_one_file_at_once(tmp_path: Path) -> None:
+    """Two crawls into one new file: neither fails on the other's schema creation or write lock, and
+    what a batch decides from the stored rows (new or unchanged) holds against the other's writes."""
+    path, start = tmp_path / "shared.db", time.time() + 2.0
+    procs = [subprocess.Popen([sys.executable, "-c", _CONCURRENT_WRITER, str(Path(__file__).parent), str(start),
+                               str(path), str(me)], cwd=Path(__file__).parent.parent, env=dict(os.environ),
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for me in range(4)]
+    results = [(p, *p.communicate(timeout=120)) for p in procs]
+    for proc, _out, err in results:
+        assert proc.returncode == 0, err
+    totals = [json.loads(out) for _p, out, _e in results]
+    assert sum(t["new"] for t in totals) == 30  # each URL found new exactly once across the processes
+    assert sum(t["updated"] for t in totals) == 0
+    store = SqliteStore(path)
+    try:
+        assert store.count() == 30 and store.count(text="bersama") == 30
+        assert {store.get(f"{BASE}/shared-{n}")["version"] for n in range(30)} == {1}
+        assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     finally:
         store.close()
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import random
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 from pathlib import Path
@@ -49,6 +51,11 @@ INSTANT_COLUMNS = frozenset(
      "last_observed_at")
 )
 _CHUNK = 500  # stays under SQLite's bound-variable limit on old builds
+#: How long a writer waits for another process's transaction (two crawls into one file) before the
+#: store counts as unavailable and items go to the spool.
+_BUSY_TIMEOUT_MS = 10_000
+#: Errors of two processes creating or upgrading one new file at the same moment: the loser looks again.
+_SCHEMA_RACES = ("locked", "busy", "already exists", "duplicate column")
 _CACHE_KIB = 32 * 1024
 #: WAL pages after which the writer checkpoints itself: only reached when the checkpoint thread falls behind.
 _WRITER_AUTOCHECKPOINT = 10_000
@@ -103,13 +110,31 @@ class SqliteStore:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self.db = sqlite_utils.Database(str(path))
             self.conn = self.db.conn
+            self.conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
             self.conn.create_function("nc_lower", 1, _lower, deterministic=True)
-            self._create_schema()
+            self._open_schema()
             self._tune_connection()
         except (OSError, sqlite3.Error) as exc:
             raise StoreUnavailable(f"SQLite database at {self.location} cannot be opened: {exc}") from exc
 
     # -- schema -----------------------------------------------------------------------------------------
+
+    def _open_schema(self) -> None:
+        """Two crawls started together on a new file both create it. Switching to WAL and a DDL statement
+        whose read snapshot went stale fail at once with "locked" (SQLite skips the busy handler there, to
+        avoid deadlock), and the slower one may find a table the other just made: every step is idempotent,
+        so the loser waits a moment and looks again, for as long as a writer would wait."""
+        deadline = time.monotonic() + _BUSY_TIMEOUT_MS / 1000
+        while True:
+            try:
+                self._create_schema()
+                return
+            except sqlite3.OperationalError as exc:
+                if self.conn.in_transaction:
+                    self.conn.rollback()
+                if not any(s in str(exc) for s in _SCHEMA_RACES) or time.monotonic() > deadline:
+                    raise
+                time.sleep(random.uniform(0.01, 0.1))
 
     def _create_schema(self) -> None:
         db = self.db
@@ -228,9 +253,14 @@ class SqliteStore:
             cursor.close()
 
     def _write(self, work) -> Any:
-        """One transaction for a whole batch; rolled back as a whole on failure."""
+        """One transaction for a whole batch; rolled back as a whole on failure. It takes the write lock
+        before its first read (BEGIN IMMEDIATE): what the batch decides from the stored rows holds until it
+        commits even with another process writing the same file, and waiting for that process goes through
+        the busy timeout instead of failing at once on a stale read snapshot."""
         try:
             with self.conn:
+                if not self.conn.in_transaction:
+                    self.conn.execute("BEGIN IMMEDIATE")
                 return work()
         except sqlite3.Error as exc:
             raise self._error(exc) from exc
