@@ -11,6 +11,7 @@ import sys
 import textwrap
 import threading
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 from test_stores import BASE, article
@@ -169,3 +170,43 @@ def test_mongo_recrawl_keeps_fields_others_added(mongo_store) -> None:
     assert counts.updated == 1
     stored = mongo_store.articles.find_one({"url": f"{BASE}/labelled"})
     assert stored["label"] == "hoaks" and stored["version"] == 2 and stored["body"] == "Teks kedua, diperbarui."
+
+
+class _ReadThenRace:
+    """The articles collection, except that right after the store's read of what is stored, another
+    writer stores `url` (its own document, with an analyst's field): the race of two crawls writing one URL."""
+
+    def __init__(self, collection, url: str, theirs: dict) -> None:
+        self._collection, self._url, self._theirs = collection, url, theirs
+
+    def find(self, *args, **kwargs):
+        found = list(self._collection.find(*args, **kwargs))
+        if self._theirs is not None:
+            self._collection.insert_one(self._theirs)
+            self._theirs = None
+        return found
+
+    def __getattr__(self, name: str):
+        return getattr(self._collection, name)
+
+
+def test_mongo_url_stored_by_another_writer_after_the_read_is_not_replaced(mongo_store) -> None:
+    theirs_first_seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    contested = article("contested", body="Teks penulis lain.")
+    theirs = {**contested, "content_hash": "other", "version": 1, "first_seen": theirs_first_seen,
+              "label": "hoaks"}
+    real = mongo_store.articles
+    mongo_store.articles = _ReadThenRace(real, contested["url"], theirs)
+    try:
+        counts = mongo_store.upsert_articles([article("contested", body="Teks baru dari crawl ini."),
+                                              article("plain", body="Artikel biasa.")], run_id="r1")
+    finally:
+        mongo_store.articles = real
+    # The contested URL was decided again from what the other writer stored: an update, not a second "new".
+    assert counts.as_dict() == {"new": 1, "updated": 1, "unchanged": 0}
+    stored = real.find_one({"url": contested["url"]})
+    assert stored["label"] == "hoaks" and stored["first_seen"].replace(tzinfo=UTC) == theirs_first_seen
+    assert (stored["version"], stored["body"]) == (2, "Teks baru dari crawl ini.")
+    assert [v["body"] for v in mongo_store.versions(contested["url"])] == ["Teks penulis lain."]
+    assert real.count_documents({"url": contested["url"]}) == 1
+    assert mongo_store.get(f"{BASE}/plain")["version"] == 1

@@ -277,23 +277,45 @@ class MongoStore:
     @_guarded
     def upsert_articles(self, batch: Iterable[dict], run_id: str | None = None) -> UpsertCounts:
         articles = last_wins(batch)
-        counts = UpsertCounts()
         if not articles:
-            return counts
+            return UpsertCounts()
         now = utc_now()
-        existing = {d["url"]: d for d in self.articles.find({"url": {"$in": list(articles)}}, _EXISTING)}
-        ops: list[ReplaceOne | UpdateOne] = []
-        changed: list[str] = []
-        for url, doc in articles.items():
+        for doc in articles.values():
             doc.update(content_hash=content_hash(doc["title"], doc["body"]), last_seen=now, run_id=run_id)
             _check_size(doc)
+        counts, raced = self._upsert(articles, now, run_id, guard_new=True)
+        if raced:
+            # Another writer stored these URLs between this batch's read and its write: decided again from
+            # what that writer stored (an update or unchanged), never replacing its document.
+            again, _ = self._upsert({url: articles[url] for url in raced}, now, run_id, guard_new=False)
+            counts.new -= len(raced)
+            counts.add(again)
+        return counts
+
+    def _upsert(self, articles: dict[str, dict], now: datetime, run_id: str | None,
+                guard_new: bool) -> tuple[UpsertCounts, list[str]]:
+        """One read of what is stored, then one unordered bulk write. A new article is written whole (a
+        replacement costs the server less than a $set of every field, measured on mongoeco), with a filter
+        that no stored article matches: if another writer stored the URL after this read, the upsert meets
+        the unique url index and fails alone (E11000; the server retries such upserts itself only for plain
+        equality filters) instead of replacing that writer's document. Those URLs are returned for a second
+        decision, where one that is absent again (deleted meanwhile) is simply upserted. A changed article
+        is $set, never replaced: fields that others added to the stored document (an analyst's label)
+        survive a re-crawl."""
+        counts = UpsertCounts()
+        existing = {d["url"]: d for d in self.articles.find({"url": {"$in": list(articles)}}, _EXISTING)}
+        ops: list[ReplaceOne | UpdateOne] = []
+        guarded: dict[int, str] = {}
+        changed: list[str] = []
+        for url, doc in articles.items():
             old = existing.get(url)
-            # A new article is written whole: a replacement costs the server less than a $set of every field
-            # (no update paths to compile, measured on mongoeco). A changed one is $set, never replaced: fields
-            # that others added to the stored document (an analyst's label) must survive a re-crawl.
             if old is None:
                 counts.new += 1
-                ops.append(ReplaceOne({"url": url}, doc | {"first_seen": now, "version": 1}, upsert=True))
+                match: dict[str, Any] = {"url": url}
+                if guard_new:
+                    guarded[len(ops)] = url
+                    match["first_seen"] = {"$exists": False}  # every article this store wrote has one
+                ops.append(ReplaceOne(match, doc | {"first_seen": now, "version": 1}, upsert=True))
             elif old.get("content_hash") != doc["content_hash"]:
                 counts.updated += 1
                 changed.append(url)
@@ -310,9 +332,16 @@ class MongoStore:
                         for old in self.articles.find({"url": {"$in": changed}}, _SUPERSEDED)]
             if versions:
                 self._archive(versions)
-        # Unordered: the server may apply the batch's updates in any order (urls are unique within a batch).
-        self._for_writes(self.articles).bulk_write(ops, ordered=False)
-        return counts
+        # Unordered: the server may apply the batch's writes in any order (urls are unique within a batch).
+        try:
+            self._for_writes(self.articles).bulk_write(ops, ordered=False)
+        except BulkWriteError as exc:
+            errors = exc.details.get("writeErrors", [])
+            if (not errors or exc.details.get("writeConcernErrors")
+                    or any(e.get("code") != _DUPLICATE_KEY or e.get("index") not in guarded for e in errors)):
+                raise
+            return counts, [guarded[e["index"]] for e in errors]
+        return counts, []
 
     def _for_writes(self, collection: Any) -> Any:
         """`collection` with ARTICLE_WRITE_CONCERN, unless MONGODB_URI sets a write concern of its own."""
