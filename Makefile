@@ -46,13 +46,16 @@ NGINX := /usr/sbin/nginx
 $(NGINX):
 	apt-get update -q && apt-get install -y -q nginx-light
 
-bench: $(STAMP) $(NGINX)
+BENCH_STAMP := $(VENV)/.bench-installed
+$(BENCH_STAMP): bench/requirements.txt $(STAMP)
 	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+	touch $@
+
+bench: $(BENCH_STAMP) $(NGINX)
 	$(BIN)/python bench/run.py
 
 # The same parts with small sizes and one round: about two minutes (see bench/README.md).
-bench-quick: $(STAMP) $(NGINX)
-	$(BIN)/python -m pip install --quiet -r bench/requirements.txt
+bench-quick: $(BENCH_STAMP) $(NGINX)
 	$(BIN)/python bench/run.py --quick
 
 clean:

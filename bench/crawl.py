@@ -90,7 +90,18 @@ def _mongo_server(tmp: Path) -> tuple[subprocess.Popen, str]:
     )
     tmp.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen([PYTHON, "-c", code, str(tmp)], stdout=subprocess.PIPE, text=True)
-    return proc, proc.stdout.readline().strip()
+    uri = proc.stdout.readline().strip()
+    if not uri.startswith("mongodb"):
+        _stop_mongo(proc)
+        raise SystemExit("the mongoeco wire server did not start")
+    return proc, uri
+
+
+def _stop_mongo(proc: subprocess.Popen | None) -> None:
+    """Killed and reaped, so its CPU time cannot land in a later measurement's RUSAGE_CHILDREN."""
+    if proc is not None:
+        proc.kill()
+        proc.wait()
 
 
 def run(argv: list[str] | None = None) -> dict:
@@ -157,9 +168,7 @@ def _run(args: argparse.Namespace, work: Path) -> dict:
                     results[name].runs.append(timed)
                     print(f"round {rnd + 1} {name}: {timed['pages_per_s']:.1f} pages/s", flush=True)
     finally:
-        if mongo_proc:
-            mongo_proc.kill()
-            mongo_proc.wait()  # reaped here, so its CPU time cannot land in a later measurement's RUSAGE_CHILDREN
+        _stop_mongo(mongo_proc)
     bare_runs = results["bare scrapy"].runs
     bare = results["bare scrapy"].medians()["pages_per_s"]
     print(f"\nloopback site: {len(urls)} pages of ~60 KB; nginx alone (curl, 8 parallel): "

@@ -51,6 +51,13 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
+def stat_fields(pid: int) -> list[str]:
+    """The fields of /proc/<pid>/stat after the command name, which may hold spaces and parentheses (so they
+    count from the last ")"): [0] the state, [1] the parent id, [11] and [12] user and system clock ticks."""
+    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as fh:
+        return fh.read().rsplit(")", 1)[1].split()
+
+
 def descendants(root: int) -> list[int]:
     """Every process below `root`, from the parent ids in /proc/*/stat. /proc/<pid>/task/*/children would be
     cheaper, but it needs CONFIG_PROC_CHILDREN, which some kernels (this machine's among them) leave out."""
@@ -59,9 +66,7 @@ def descendants(root: int) -> list[int]:
         if not entry.name.isdigit():
             continue
         try:
-            with open(f"/proc/{entry.name}/stat", encoding="ascii", errors="replace") as fh:
-                # The command name may hold spaces and parentheses: fields count from the last ")".
-                ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            ppid = int(stat_fields(int(entry.name))[1])
         except (OSError, IndexError, ValueError):
             continue  # gone meanwhile
         children.setdefault(ppid, []).append(int(entry.name))

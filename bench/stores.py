@@ -33,6 +33,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import sqlite3
 import statistics
 import sys
@@ -48,7 +49,8 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 
-from crawl import _mongo_server  # noqa: E402
+from crawl import _mongo_server, _stop_mongo  # noqa: E402
+from memory import stat_fields  # noqa: E402
 
 from newscrawler.store import MongoStore, SqliteStore  # noqa: E402
 from newscrawler.store.common import last_wins  # noqa: E402
@@ -206,7 +208,7 @@ def _process_cpu(pid: int) -> Callable[[], float]:
     ticks = os.sysconf("SC_CLK_TCK")
 
     def read() -> float:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        fields = stat_fields(pid)
         return (int(fields[11]) + int(fields[12])) / ticks
 
     return read
@@ -233,10 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     mongo_proc = None
     try:
         if "mongo" in stores:
-            (work / "mongo").mkdir()  # mongoeco makes its folders inside this one
             mongo_proc, uri = _mongo_server(work / "mongo")
-            if not uri.startswith("mongodb"):
-                raise SystemExit("the mongoeco wire server did not start")
             server_cpu = _process_cpu(mongo_proc.pid)
         for rnd in range(args.rounds):
             variants: dict[str, Callable[[], Run]] = {}
@@ -266,8 +265,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"round {rnd + 1} {name}: {run.rate:.1f} articles/s, {run.cpu_ms:.3f} ms CPU/article",
                       flush=True)
     finally:
-        if mongo_proc:
-            mongo_proc.kill()
+        _stop_mongo(mongo_proc)
+        shutil.rmtree(work, ignore_errors=True)
     table = _table(runs)
     out = BENCH / "results" / f"stores-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
     out.parent.mkdir(exist_ok=True)
@@ -289,8 +288,11 @@ def _table(runs: dict[str, list[Run]]) -> list[dict]:
         rates = [r.rate for r in variant_runs]
         median = statistics.median(rates)
         cpu = statistics.median(r.cpu_ms for r in variant_runs)
+        # Each round's ratio pairs runs made minutes apart at most: the spread of the ratio, not of the machine.
+        ratios = [r.rate / n.rate for r, n in zip(variant_runs, reference, strict=False)]
         row = {"variant": name, "articles_per_s": median, "min": min(rates), "max": max(rates),
-               "ratio": median / naive, "cpu_ms_per_article": cpu}
+               "ratio": median / naive, "ratio_min": min(ratios), "ratio_max": max(ratios),
+               "cpu_ms_per_article": cpu}
         table.append(row)
         print(f"| {name} | {median:.1f} | {min(rates):.1f}–{max(rates):.1f} | {row['ratio']:.2f} | {cpu:.3f} |")
     print("(CPU: this process for SQLite, the mongoeco server process for MongoDB)")

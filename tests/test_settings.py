@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from newscrawler.crawl.runner import crawl_settings
 
 
@@ -64,4 +66,6 @@ def test_concurrency_out_of_range_is_refused() -> None:
 
 def test_extract_workers_setting() -> None:
     assert crawl_settings(extract_workers=0).getint("NEWSCRAWLER_EXTRACT_PROCESSES") == 0
-    assert crawl_settings().get("NEWSCRAWLER_EXTRACT_PROCESSES") in (None, "")
+    # Without --extract-workers the crawl keeps what the environment says (settings.py reads it; unset: None).
+    assert crawl_settings().get("NEWSCRAWLER_EXTRACT_PROCESSES") == (os.environ.get("NEWSCRAWLER_EXTRACT_PROCESSES")
+                                                                     or None)

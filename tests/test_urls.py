@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import random
+import re
 import time
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -9,6 +12,7 @@ from newscrawler.urls import (
     canonical_url,
     host_allowed,
     hostname,
+    is_plain_url,
     is_valid_url,
     registrable_domain,
     with_query,
@@ -111,3 +115,27 @@ def test_absolute_url_on_a_huge_hostile_host_is_fast() -> None:
     for href in ("http://" + "a" * 100_000 + "!/", "http://" + "a." * 50_000 + "-/", "http://[" + ":" * 99_999):
         assert absolute_url(href, "https://www.suara.com/") is None
     assert time.perf_counter() - started < 1.0
+
+
+# The general rule that is_plain_url's two steps must agree with: one regex with lookaheads.
+_PLAIN_REFERENCE = re.compile(
+    r"^https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/(?:[A-Za-z0-9_~-]|\.(?!\.|/|$)|/(?!\.))*)?\Z")
+_URL_PIECES = ["http://", "https://", "ftp://", "WWW.Suara.com", "a.b", ":8080", ":99999", "/", "//", ".", "..",
+               "./", "/.", "x", "-", "_", "~", "%20", "?q=1", "#f", "é", " ", "\n", "read/2026/09/03/073520"]
+
+
+def test_plain_url_fast_paths_agree_with_the_general_rules() -> None:
+    rng = random.Random(9)
+    allowed = ("suara.com", "a.b")
+    for _ in range(20_000):
+        url = "".join(rng.choice(_URL_PIECES) for _ in range(rng.randint(1, 8)))
+        assert is_plain_url(url) == (_PLAIN_REFERENCE.match(url) is not None), url
+        # host_allowed reads plain URLs without urlsplit: the same answer as the general path.
+        try:
+            parts = urlsplit(url)
+            parts.port  # noqa: B018
+            general = parts.scheme in ("http", "https") and any(
+                (h := (parts.hostname or "").lower()) and (h == a or h.endswith("." + a)) for a in allowed)
+        except ValueError:
+            general = False
+        assert host_allowed(url, allowed) == general, url

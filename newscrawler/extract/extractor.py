@@ -29,9 +29,9 @@ from newscrawler.extract.body import (
 from newscrawler.extract.css import PageSelector, select, select_any
 from newscrawler.extract.header import choose_title, credited_authors, printed_date_line
 from newscrawler.extract.html import parse_html
-from newscrawler.extract.linklists import LinkListFinder, entry_host_allowed
+from newscrawler.extract.linklists import LinkListFinder
 from newscrawler.sites import SiteProfile, profile_for_url
-from newscrawler.urls import absolute_url, hostname, registrable_domain
+from newscrawler.urls import absolute_url, host_allowed, hostname, registrable_domain
 
 ARTICLE_TYPES = frozenset(
     {"NewsArticle", "Article", "ReportageNewsArticle", "AnalysisNewsArticle", "BlogPosting", "OpinionNewsArticle",
@@ -389,7 +389,7 @@ class ArticleExtractor:
         # Only links on the site itself are articles of its lists (ads and partner boxes are not).
         allowed = profile.allowed_hosts or (registrable_domain(hostname(url)),)
         for name in list(lists):
-            lists[name] = [e for e in lists[name] if entry_host_allowed(e["url"], allowed)]
+            lists[name] = [e for e in lists[name] if host_allowed(e["url"], allowed)]
             if not lists[name]:
                 del lists[name]
         return lists

@@ -17,7 +17,7 @@ from lxml import etree
 from newscrawler.extract.css import select
 from newscrawler.extract.dates import DATE_LINE_RE
 from newscrawler.items import LIST_NAMES
-from newscrawler.urls import absolute_url, canonical_url, host_allowed
+from newscrawler.urls import absolute_url, canonical_url, is_plain_url
 
 LIST_LABELS: dict[str, tuple[str, ...]] = {
     "read_also": ("baca juga", "lihat juga", "simak juga", "baca pula", "read also"),
@@ -270,34 +270,16 @@ def is_more_link(a) -> bool:
     return key in _MORE_LABELS or (bool(text) and _WORDLESS_RE.match(key) is not None)
 
 
-# An absolute http(s) URL with nothing to escape, normalise or drop: its canonical form is itself with a
-# lower-case host. Most list links are like this, and the general path (w3lib) costs ~50 µs a link.
-_PLAIN_URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/(?:[A-Za-z0-9_~-]|\.(?!\.|/|$)|/(?!\.))*)?$")
-# The same test in two steps (`_is_plain`): the shape by a character class, then the dot rules by substring
-# searches; the lookaheads above, tried at every character of a long path, cost several microseconds a URL.
-_PLAIN_SHAPE_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/([A-Za-z0-9_~./-]*))?$")
-
-
-def _is_plain(url: str) -> bool:
-    """`_PLAIN_URL_RE.match(url) is not None`: a path segment may neither be nor start with a dot after its
-    first one ("/./", "/../", "//.x"), nor end the URL with a dot."""
-    shape = _PLAIN_SHAPE_RE.match(url)
-    if shape is None:
-        return False
-    path = shape.group(1)
-    return path is None or not ("/." in path or ".." in path or "./" in path or path.endswith("."))
-
-
 def entry_url(href: str | None, base_url: str) -> str | None:
     """The canonical absolute URL of a link, None for a link that is not http(s)."""
     href = (href or "").strip()
-    plain = _is_plain(href)
+    plain = is_plain_url(href)
     if href and not plain and not href.startswith(("#", "javascript:", "mailto:", "tel:")):
         try:
             joined = urljoin(base_url, href)
         except ValueError:  # an invalid IPv6 literal in the link or the base
             return None
-        if _is_plain(joined):
+        if is_plain_url(joined):
             href, plain = joined, True
     if plain:
         scheme, _, rest = href.partition("://")
@@ -307,18 +289,6 @@ def entry_url(href: str | None, base_url: str) -> str | None:
         return f"{scheme}://{host.lower()}/{path}"
     url = absolute_url(href, base_url)
     return canonical_url(url) if url else None
-
-
-def entry_host_allowed(url: str, allowed_hosts: tuple[str, ...]) -> bool:
-    """`urls.host_allowed` for a list entry's URL: the plain URLs `entry_url` makes (most) are read without
-    urlsplit; one with a port or a line break (which urlsplit would drop) goes the general way."""
-    if "\n" in url or not _is_plain(url):
-        return host_allowed(url, allowed_hosts)
-    host = url.partition("://")[2].partition("/")[0]
-    if ":" in host:
-        return host_allowed(url, allowed_hosts)
-    host = host.lower()
-    return any(host == h or host.endswith("." + h) for h in allowed_hosts)
 
 
 def _entries(anchors: Iterable, base_url: str, seen: set[str]) -> list[dict[str, str]]:

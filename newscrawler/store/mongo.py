@@ -319,7 +319,9 @@ class MongoStore:
             elif old.get("content_hash") != doc["content_hash"]:
                 counts.updated += 1
                 changed.append(url)
-                ops.append(UpdateOne({"url": url}, {"$set": doc | {"version": (old.get("version") or 1) + 1}}))
+                # upsert: an article deleted since the read is written again, never dropped.
+                ops.append(UpdateOne({"url": url}, {"$set": doc | {"version": (old.get("version") or 1) + 1}},
+                                     upsert=True))
             else:
                 counts.unchanged += 1
                 unchanged = {"last_seen": now, "run_id": run_id, "link_lists": doc["link_lists"],

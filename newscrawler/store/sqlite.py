@@ -334,19 +334,16 @@ class SqliteStore:
         """What the batch's stored articles need for the decision: not their text, which a re-crawl of
         unchanged articles would otherwise read back from ~10 overflow pages each."""
         found: dict[str, dict] = {}
-        columns = "url, content_hash, version, first_seen"
-        for start in range(0, len(urls), _CHUNK):
-            chunk = urls[start:start + _CHUNK]
-            sql = f"SELECT {columns} FROM articles WHERE url IN ({', '.join('?' * len(chunk))})"
+        for chunk, marks in _in_chunks(urls):
+            sql = f"SELECT url, content_hash, version, first_seen FROM articles WHERE url IN ({marks})"
             for row in self._stream(sql, chunk, _decode_row):
                 found[row["url"]] = row
         return found
 
     def _delete_links(self, urls: list[str]) -> None:
         """The batch's outgoing links go, all of them, before its current ones are written."""
-        for start in range(0, len(urls), _CHUNK):
-            chunk = urls[start:start + _CHUNK]
-            self.conn.execute(f"DELETE FROM links WHERE source IN ({', '.join('?' * len(chunk))})", chunk)
+        for chunk, marks in _in_chunks(urls):
+            self.conn.execute(f"DELETE FROM links WHERE source IN ({marks})", chunk)
 
     def get(self, url: str) -> dict | None:
         rows = self._stream("SELECT * FROM articles WHERE url = ?", (check_str(url, "url"),), _article_out)
@@ -560,6 +557,13 @@ class _Checkpointer:
                     pass  # a full disk or a lock: the next request, or the writer itself, checkpoints later
         finally:
             conn.close()
+
+
+def _in_chunks(values: list[str]) -> Iterator[tuple[list[str], str]]:
+    """`values` in slices of _CHUNK, each with its `?, ?, …` placeholders for an IN (...) list."""
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[start:start + _CHUNK]
+        yield chunk, ", ".join("?" * len(chunk))
 
 
 # -- row encoding ---------------------------------------------------------------------------------------

@@ -157,6 +157,13 @@ class ImportWarcSpider(_ArchiveSpider):
         self.crawler.stats.inc_value(f"newscrawler/warc/skipped/{reason}")
         return None
 
+    async def _drain(self, pending: deque, keep: int = 0) -> AsyncIterator[Any]:
+        """The items of the oldest pages in flight, in order, until `keep` are left."""
+        while len(pending) > keep:
+            item = await self._finished(pending.popleft())
+            if item is not None:
+                yield item
+
     async def start(self) -> AsyncIterator[Any]:
         # Once extraction runs in worker processes, a few records are in flight at a time; items still come out
         # in the archives' order.
@@ -172,11 +179,12 @@ class ImportWarcSpider(_ArchiveSpider):
                     if self.extraction.pooled:
                         future = asyncio.ensure_future(self._extract_elsewhere(record, profile))
                         pending.append((future, record, str(path.resolve())))
-                        while len(pending) >= window:
-                            item = await self._finished(pending.popleft())
-                            if item is not None:
-                                yield item
+                        async for item in self._drain(pending, keep=window - 1):
+                            yield item
                         continue
+                    # The pool gave up mid-archive: what is in flight still comes out first.
+                    async for item in self._drain(pending):
+                        yield item
                     raw = self._extract(record, profile)
                     if raw is not None:
                         yield self._item(raw, record, str(path.resolve()))
@@ -188,10 +196,8 @@ class ImportWarcSpider(_ArchiveSpider):
                 self.damaged.append(ArchiveDamaged(str(path), 0, exc.strerror or str(exc)))
                 self.crawler.stats.inc_value("newscrawler/errors/ArchiveUnreadable")
                 logger.error("cannot read %s: %s", path, exc.strerror or exc)
-        while pending:
-            item = await self._finished(pending.popleft())
-            if item is not None:
-                yield item
+        async for item in self._drain(pending):
+            yield item
         for reason, n in self.counts.counts.items():
             self.crawler.stats.set_value(f"newscrawler/warc/skipped/{reason}", n)
         if self.damaged:
