@@ -23,6 +23,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
+from scrapy import signals as scrapy_signals
+
 from newscrawler.extract.extractor import ArticleExtractor, NotAnArticle
 
 logger = logging.getLogger(__name__)
@@ -107,6 +109,14 @@ class ExtractionService:
         self.extracted = 0
         self.restarts = 0
         self._pool: ProcessPoolExecutor | None = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, extractor: ArticleExtractor | None, recipe: ProfileRecipe | None
+                     ) -> ExtractionService:
+        """The service for a crawl: its settings, and its workers closed when the spider closes."""
+        service = cls.from_settings(extractor, recipe, crawler.settings)
+        crawler.signals.connect(service.close, signal=scrapy_signals.spider_closed)
+        return service
 
     @classmethod
     def from_settings(cls, extractor: ArticleExtractor | None, recipe: ProfileRecipe | None, settings: Any

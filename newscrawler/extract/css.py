@@ -28,6 +28,7 @@ _SIMPLE_RE = re.compile(r"^\s*([a-z][a-z0-9]*)?\.(-?[A-Za-z_][A-Za-z0-9_-]*)(?:\
 # normalize-space() splits on these four characters only (not on every Unicode space).
 _XML_SPACE = str.maketrans("\t\r\n", "   ")
 _CLASS_ATTRIBUTES = etree.XPath("descendant-or-self::*/@class")
+_ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 
 
 @lru_cache(maxsize=1024)
@@ -44,6 +45,15 @@ class PageSelector:
     def __init__(self, root):
         self.root = root
         self._classes: list | None = None
+        self._itemprops: set[str] | None = None
+
+    @property
+    def itemprops(self) -> set[str]:
+        """Every itemprop value on the page, read once: steps that look for one microdata field ask here
+        first instead of each walking the page."""
+        if self._itemprops is None:
+            self._itemprops = set(_ITEMPROPS(self.root))
+        return self._itemprops
 
     def __call__(self, css: str) -> list:
         shape = _simple(css)

@@ -60,7 +60,6 @@ _NAME_ITEMPROP = etree.XPath(".//*[@itemprop='name']")
 _IN_LINK = etree.XPath("boolean(ancestor::a)")
 # Every itemprop value of the page, read without a predicate per element: the itemprop XPaths above test one
 # on every element, and most pages have no such item.
-_ITEMPROPS = etree.XPath("//@itemprop", smart_strings=False)
 _GALLERY_URL_RE = re.compile(r"/(?:foto|photo|photos|galeri|gallery|galleries|potret|infografis)(?:/|-)", re.I)
 _NOT_ARTICLE_KINDS = frozenset({"video", "gallery", "website", "listing", "profile"})
 
@@ -307,7 +306,7 @@ class ArticleExtractor:
         candidates += [("datalayer", datalayer.get("articleDate")), ("url", url)]
         for el in root.iter("time"):
             candidates.append(("meta", el.get("datetime")))
-        for el in _PUBLISHED_ITEMPROP(root) if "datePublished" in _ITEMPROPS(root) else ():
+        for el in _PUBLISHED_ITEMPROP(root) if "datePublished" in pick.itemprops else ():
             candidates.append(("meta", el.get("content") or el.get("datetime")) if el.get("content")
                               or el.get("datetime") else ("printed", _clean(el.text_content())))
         candidates = [(src, _clean(str(v))) for src, v in candidates if v]
@@ -342,7 +341,7 @@ class ArticleExtractor:
         structured = _names(jsonld.get("author"), graph)
         if structured and not profile.byline_over_jsonld:
             return structured
-        byline = self._css_texts(pick, profile.author_css) or _itemprop_authors(root) or credited_authors(root)
+        byline = self._css_texts(pick, profile.author_css) or _itemprop_authors(pick) or credited_authors(root)
         return byline or structured or [n for n in _names(meta.get("author")) if not _INITIALS_RE.match(n)]
 
     def _keywords(self, value: Any) -> list[str]:
@@ -487,10 +486,10 @@ def _base_url(root, url: str) -> str:
     return url
 
 
-def _itemprop_authors(root) -> list[str]:
+def _itemprop_authors(pick: PageSelector) -> list[str]:
     """Microdata bylines: `<span itemprop="author">Name</span>` or an author item with a `name` inside."""
     names = []
-    for el in _AUTHOR_ITEMPROP(root) if "author" in _ITEMPROPS(root) else ():
+    for el in _AUTHOR_ITEMPROP(pick.root) if "author" in pick.itemprops else ():
         named = _NAME_ITEMPROP(el)
         name = _clean((named[0].get("content") or named[0].text_content()) if named else el.text_content())
         if name and len(name) <= 60 and name not in names:

@@ -189,8 +189,7 @@ class NewsSpider(scrapy.Spider):
         if spider.mirror:  # `scrapy crawl -a mirror=…` gets the CLI's --mirror settings (-s still wins)
             crawler.settings.update(MIRROR_SETTINGS, priority="spider")
         spider.journal = None
-        spider.extraction = ExtractionService.from_settings(spider.extractor, spider.profile_recipe(), crawler.settings)
-        crawler.signals.connect(spider._close_extraction, signal=signals.spider_closed)
+        spider.extraction = ExtractionService.from_crawler(crawler, spider.extractor, spider.profile_recipe())
         crawler.signals.connect(spider._request_dropped, signal=signals.request_dropped)
         jobdir = crawler.settings.get("JOBDIR")
         if jobdir:
@@ -207,9 +206,6 @@ class NewsSpider(scrapy.Spider):
     def profile_recipe(self) -> ProfileRecipe | None:
         """How a worker process builds this crawl's profile (None: extraction stays in this process)."""
         return (get_profile, (self.profile.key,)) if self.profile.key else None
-
-    def _close_extraction(self, **kwargs) -> None:
-        self.extraction.close()
 
     def _journal_done(self, meta: dict | None) -> None:
         key = (meta or {}).get(ARTICLE_KEY)

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 import scrapy
-from scrapy import signals
 
 from newscrawler.crawl.archive import ArchiveDamaged, ArchivedResponse, ReadCounts, read_record, read_responses
 from newscrawler.crawl.extraction import ExtractionFailed, ExtractionService
@@ -71,12 +70,8 @@ class _ArchiveSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler, *args: Any, **kwargs: Any):
         spider = super().from_crawler(crawler, *args, **kwargs)
-        spider.extraction = ExtractionService.from_settings(None, None, crawler.settings)
-        crawler.signals.connect(spider._close_extraction, signal=signals.spider_closed)
+        spider.extraction = ExtractionService.from_crawler(crawler, None, None)
         return spider
-
-    def _close_extraction(self, **kwargs: Any) -> None:
-        self.extraction.close()
 
     def _extractor(self, profile: SiteProfile) -> ArticleExtractor:
         key = profile.key or "generic"
